@@ -1,0 +1,24 @@
+package org.assure.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The configuration data the Trusted Authority gives a management system for building a device's bootstrap
+ * image, draft §15.2 (JSON): the device, the authenticated keys in the order the image must carry them, the
+ * signed owner information, and the parameter choices (kept as opaque JSON texts: the draft leaves them TBD).
+ */
+public record ConfigurationData(UUID deviceId, long bootstrapServer, DeviceCapabilities capabilities,
+        List<AuthenticatedKey> authenticatedKeys, OwnerInformation ownerInformation, List<String> parameterChoices) {
+    public ConfigurationData {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(ownerInformation, "ownerInformation");
+        authenticatedKeys = List.copyOf(authenticatedKeys);
+        parameterChoices = List.copyOf(parameterChoices);
+        if (bootstrapServer < 0) {
+            throw new IllegalArgumentException("negative bootstrap server id");
+        }
+    }
+}
