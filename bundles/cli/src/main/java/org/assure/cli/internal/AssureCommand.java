@@ -1,0 +1,45 @@
+package org.assure.cli.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code assure} command; does nothing itself but hold the subcommands and the input stream. */
+@Command(name = "assure", mixinStandardHelpOptions = true, versionProvider = AssureMain.VersionProvider.class,
+        description = "Inspect and build aSSURE (draft-lucas-assure-data-security) structures.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {InspectCommand.class, QrCommand.class,
+                TimestampCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input or unreadable file"})
+final class AssureCommand implements Callable<Integer> {
+    private final InputStream stdin;
+    private final Clock clock;
+
+    @Spec
+    private CommandSpec spec;
+
+    AssureCommand(InputStream stdin, Clock clock) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** "Now" for commands that default to the current time. */
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command");
+    }
+}

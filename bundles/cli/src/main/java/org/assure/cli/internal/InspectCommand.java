@@ -1,0 +1,40 @@
+package org.assure.cli.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code assure inspect [FILE|-] [--hex]}: recognise any structure of the draft and print it as a tree. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Decode an aSSURE structure (bootstrap image, authenticated key, key, signature, owner",
+                "information, ...) and print it as a tree. Private keys, secrets and case ids are never printed."})
+final class InspectCommand implements Callable<Integer> {
+    @ParentCommand
+    private AssureCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "File to read; '-' or none: standard input.")
+    private String file;
+
+    @Option(names = "--hex", description = "The input is hex text (whitespace is ignored).")
+    private boolean hex;
+
+    @Override
+    public Integer call() {
+        byte[] data = Inputs.read(file, parent.stdin());
+        if (hex) {
+            data = Hex.parse(new String(data, StandardCharsets.US_ASCII), "input");
+        }
+        String tree = new Inspector().inspect(data);
+        spec.commandLine().getOut().print(tree);
+        spec.commandLine().getOut().flush();
+        return AssureMain.EXIT_OK;
+    }
+}

@@ -1,0 +1,123 @@
+package org.assure.cli.internal;
+
+import java.util.List;
+import org.assure.core.model.AsymmetricKey;
+import org.assure.core.model.AuthenticatedKey;
+import org.assure.core.model.BootstrapImage;
+import org.assure.core.model.Bytes;
+import org.assure.core.model.ContentType;
+import org.assure.core.model.Derivation;
+import org.assure.core.model.DerivedSecretKey;
+import org.assure.core.model.EcSignature;
+import org.assure.core.model.HmacSignature;
+import org.assure.core.model.KeyDefinition;
+import org.assure.core.model.OwnerInformation;
+import org.assure.core.model.RsaSignature;
+import org.assure.core.model.SignatureDefinition;
+
+/**
+ * Trees for the key-related structures of draft §7.2–§7.4 and §15.5, with the draft's field names. Private keys
+ * are shown only as present or absent with their length.
+ */
+final class KeyRenderer {
+    private KeyRenderer() {
+    }
+
+    static Tree bootstrapImage(BootstrapImage image) {
+        Tree tree = Tree.root("bootstrap image (draft §15.5)");
+        authenticatedKeys(tree, "authenticated_keys", image.keys());
+        tree.attach("owner_information", ownerInformation(image.owner()));
+        tree.field("decryption_key_id", image.decryptionKeyId());
+        tree.attach("encrypted_payload", EncryptedPayloads.describe(image.encryptedPayload()));
+        tree.attach("signature", signature(image.signature()));
+        return tree;
+    }
+
+    /** A list of authenticated keys, as in a bootstrap image or the answer to GET /v1/keys (draft §10.1.5). */
+    static Tree keyList(List<AuthenticatedKey> keys) {
+        Tree tree = Tree.root("authenticated key list (draft §10.1.5)");
+        authenticatedKeys(tree, "keys", keys);
+        return tree;
+    }
+
+    private static void authenticatedKeys(Tree parent, String name, List<AuthenticatedKey> keys) {
+        Tree list = parent.node(name, count(keys.size()));
+        for (int i = 0; i < keys.size(); i++) {
+            list.attach("[" + i + "]", authenticatedKey(keys.get(i)));
+        }
+    }
+
+    static Tree authenticatedKey(AuthenticatedKey key) {
+        Tree tree = Tree.root("authenticated key (draft §7.4)");
+        content(tree, ContentType.IDENTITY);
+        tree.field("class", Values.registry(key.identityClass().code(), key.identityClass().label()));
+        tree.attach("key", keyDefinition(key.key()));
+        Tree metadata = tree.node("metadata", key.metadata().owningDevice().isEmpty() ? "(empty)" : "");
+        key.metadata().owningDevice().ifPresent(device -> metadata.field("0 (owning device)", device));
+        tree.attach("signature", signature(key.signature()));
+        return tree;
+    }
+
+    static Tree keyDefinition(KeyDefinition key) {
+        Tree tree = Tree.root("key definition (draft §7.2)");
+        content(tree, ContentType.KEY);
+        tree.field("format", Values.registry(key.format().code(), key.format().label()));
+        tree.field("key_id", key.keyId());
+        if (key instanceof AsymmetricKey asymmetric) {
+            tree.field("public_key", Values.bytes(asymmetric.publicKey()));
+            tree.field("private_key", Values.secret("private key", asymmetric.privateKey()));
+        } else {
+            List<Derivation> derivations = ((DerivedSecretKey) key).derivations();
+            Tree list = tree.node("derivations", count(derivations.size()));
+            for (int i = 0; i < derivations.size(); i++) {
+                list.attach("[" + i + "]", derivation(derivations.get(i)));
+            }
+        }
+        return tree;
+    }
+
+    private static Tree derivation(Derivation derivation) {
+        Tree tree = Tree.root("derivation");
+        tree.field("reference_key_id", derivation.referenceKeyId());
+        tree.field("salt", Values.bytes(derivation.salt()));
+        tree.field("iterations_or_cipher", derivation.iterationsOrCipher());
+        Bytes secret = derivation.encryptedSecret();
+        // The draft makes derivations public; a CMS envelope (EC/RSA reference key) is summarised, not dumped.
+        tree.attach("encrypted_secret", EncryptedPayloads.describe(secret));
+        return tree;
+    }
+
+    static Tree ownerInformation(OwnerInformation owner) {
+        Tree tree = Tree.root("owner information (draft §15.5)");
+        content(tree, ContentType.OWNER);
+        tree.field("owner_sequence_number", owner.sequence());
+        tree.attach("signature", signature(owner.signature()));
+        return tree;
+    }
+
+    static Tree signature(SignatureDefinition signature) {
+        Tree tree = Tree.root("signature (draft §7.3)");
+        content(tree, ContentType.SIGNATURE);
+        tree.field("format", Values.registry(signature.format().code(), signature.format().label()));
+        tree.field("created_at", Values.bound(signature.createdAt()));
+        tree.field("valid_until", Values.bound(signature.validUntil()));
+        tree.field("key_id", signature.keyId());
+        if (signature instanceof EcSignature ec) {
+            tree.field("r", Values.bytes(ec.r()));
+            tree.field("s", Values.bytes(ec.s()));
+        } else if (signature instanceof RsaSignature rsa) {
+            tree.field("s", Values.bytes(rsa.s()));
+        } else {
+            tree.field("hmac", Values.bytes(((HmacSignature) signature).hmac()));
+        }
+        return tree;
+    }
+
+    private static void content(Tree tree, ContentType type) {
+        tree.field("content", Values.registry(type.code(), type.label()));
+    }
+
+    static String count(int n) {
+        return n == 1 ? "1 item" : n + " items";
+    }
+}
