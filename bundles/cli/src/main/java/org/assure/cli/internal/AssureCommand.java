@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "assure", mixinStandardHelpOptions = true, versionProvider = AssureMain.VersionProvider.class,
         description = "Inspect and build aSSURE (draft-lucas-assure-data-security) structures.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {InspectCommand.class, QrCommand.class,
+        subcommands = {InspectCommand.class, DeriveCommand.class, EnvelopeCommand.class, QrCommand.class,
                 TimestampCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input or unreadable file"})

@@ -33,7 +33,15 @@ public final class AssureMain {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(System.in, out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(System.in, out, err).execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler; an Error (say, a class that failed to initialise) ends
+            // here, still as one line.
+            err.println("error: internal error (" + e.getClass().getName() + ")");
+            code = EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -63,7 +71,8 @@ public final class AssureMain {
         return (ParameterException e, String[] args) -> {
             CommandLine failed = e.getCommandLine();
             String hint = failed.getCommandSpec().qualifiedName();
-            failed.getErr().println("error: " + oneLine(e.getMessage()) + " (see '" + hint + " --help')");
+            String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
+            failed.getErr().println("error: " + message + " (see '" + hint + " --help')");
             failed.getErr().flush();
             return EXIT_USAGE;
         };
