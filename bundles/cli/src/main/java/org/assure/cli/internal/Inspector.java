@@ -2,6 +2,7 @@ package org.assure.cli.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.BootstrapImageCodec;
@@ -12,6 +13,7 @@ import org.assure.core.cbor.KeyDefinitionCodec;
 import org.assure.core.cbor.OwnerInformationCodec;
 import org.assure.core.cbor.SignatureCodec;
 import org.assure.core.model.AuthenticatedKey;
+import org.assure.core.model.Bytes;
 
 /**
  * Recognises which structure of the draft an input is and renders it. Candidates are tried from the most to the
@@ -30,35 +32,33 @@ final class Inspector {
     record Candidate(String name, Predicate<CborSketch> plausible, Decoder decoder) {
     }
 
-    private static final List<Candidate> CANDIDATES = List.of(
-            new Candidate("bootstrap image",
-                    s -> s.isArray(5) && s.itemIs(0, CborType.ARRAY) && s.itemIs(1, CborType.ARRAY),
-                    data -> KeyRenderer.bootstrapImage(BootstrapImageCodec.decode(data))),
-            new Candidate("authenticated key",
-                    s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 0) && s.length() == 5,
-                    data -> KeyRenderer.authenticatedKey(AuthenticatedKeyCodec.decode(data))),
-            new Candidate("key definition",
-                    s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 1) && s.itemIs(1, CborType.UNSIGNED),
-                    data -> KeyRenderer.keyDefinition(KeyDefinitionCodec.decode(data))),
-            new Candidate("signature",
-                    s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 4),
-                    data -> KeyRenderer.signature(SignatureCodec.decode(data))),
-            new Candidate("owner information",
-                    s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 5),
-                    data -> KeyRenderer.ownerInformation(OwnerInformationCodec.decode(data))),
-            new Candidate("authenticated key list",
-                    s -> s.type() == CborType.ARRAY && s.length() > 0 && s.allItemsAre(CborType.ARRAY)
-                            && s.items().stream().allMatch(item -> item.firstType() == CborType.UNSIGNED && item.firstValue() == 0),
-                    data -> KeyRenderer.keyList(decodeKeyList(data))));
+    private static List<Candidate> candidates(Inspector nested) {
+        return List.of(
+                new Candidate("bootstrap image",
+                        s -> s.isArray(5) && s.itemIs(0, CborType.ARRAY) && s.itemIs(1, CborType.ARRAY),
+                        data -> KeyRenderer.bootstrapImage(BootstrapImageCodec.decode(data))),
+                new Candidate("authenticated key",
+                        s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 0) && s.length() == 5,
+                        data -> KeyRenderer.authenticatedKey(AuthenticatedKeyCodec.decode(data))),
+                new Candidate("key definition",
+                        s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 1) && s.itemIs(1, CborType.UNSIGNED),
+                        data -> KeyRenderer.keyDefinition(KeyDefinitionCodec.decode(data))),
+                new Candidate("signature",
+                        s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 4),
+                        data -> KeyRenderer.signature(SignatureCodec.decode(data))),
+                new Candidate("owner information",
+                        s -> s.type() == CborType.ARRAY && s.itemIsInteger(0, 5),
+                        data -> KeyRenderer.ownerInformation(OwnerInformationCodec.decode(data))),
+                new Candidate("authenticated key list",
+                        s -> s.type() == CborType.ARRAY && s.length() > 0 && s.allItemsAre(CborType.ARRAY)
+                                && s.items().stream().allMatch(item -> item.firstType() == CborType.UNSIGNED && item.firstValue() == 0),
+                        data -> KeyRenderer.keyList(decodeKeyList(data))));
+    }
 
     private final List<Candidate> candidates;
 
     Inspector() {
-        this(CANDIDATES);
-    }
-
-    Inspector(List<Candidate> candidates) {
-        this.candidates = List.copyOf(candidates);
+        this.candidates = candidates(this);
     }
 
     /**
@@ -67,8 +67,25 @@ final class Inspector {
      * @throws CliException naming the reason of the most plausible decoder when no decoder accepts the input
      */
     String inspect(byte[] data) {
+        return tree(data).render();
+    }
+
+    /** The tree of {@code data} if it is a structure this inspector knows; for payloads inside structures. */
+    Optional<Tree> tryTree(byte[] data) {
+        try {
+            return Optional.of(tree(data));
+        } catch (CliException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Tree tree(byte[] data) {
         if (data.length == 0) {
             throw new CliException("empty input");
+        }
+        // A DER CMS envelope (an encrypted_secret or encrypted_payload saved on its own) is not CBOR.
+        if (EncryptedPayloads.envelope(data) != null) {
+            return EncryptedPayloads.describe(Bytes.of(data));
         }
         CborSketch sketch = CborSketch.of(data);
         if (sketch == null) {
@@ -83,7 +100,7 @@ final class Inspector {
         CborDecodeException firstFailure = null;
         for (Candidate candidate : plausible) {
             try {
-                return candidate.decoder().render(data).render();
+                return candidate.decoder().render(data);
             } catch (CborDecodeException e) {
                 if (firstFailure == null) {
                     firstFailure = e;

@@ -1,6 +1,12 @@
 package org.assure.cli.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.List;
+import org.assure.core.crypto.CryptoException;
+import org.assure.core.crypto.Keys;
 import org.assure.core.model.AsymmetricKey;
 import org.assure.core.model.AuthenticatedKey;
 import org.assure.core.model.BootstrapImage;
@@ -13,6 +19,7 @@ import org.assure.core.model.HmacSignature;
 import org.assure.core.model.KeyDefinition;
 import org.assure.core.model.OwnerInformation;
 import org.assure.core.model.RsaSignature;
+import org.assure.core.model.SecretBytes;
 import org.assure.core.model.SignatureDefinition;
 
 /**
@@ -20,6 +27,8 @@ import org.assure.core.model.SignatureDefinition;
  * are shown only as present or absent with their length.
  */
 final class KeyRenderer {
+    private static final byte[] PRESENT = "PRESENT".getBytes(StandardCharsets.US_ASCII);
+
     private KeyRenderer() {
     }
 
@@ -64,8 +73,8 @@ final class KeyRenderer {
         tree.field("format", Values.registry(key.format().code(), key.format().label()));
         tree.field("key_id", key.keyId());
         if (key instanceof AsymmetricKey asymmetric) {
-            tree.field("public_key", Values.bytes(asymmetric.publicKey()));
-            tree.field("private_key", Values.secret("private key", asymmetric.privateKey()));
+            tree.field("public_key", Values.bytes(asymmetric.publicKey()) + publicKeyNote(asymmetric));
+            tree.field("private_key", privateKey(asymmetric.privateKey()));
         } else {
             List<Derivation> derivations = ((DerivedSecretKey) key).derivations();
             Tree list = tree.node("derivations", count(derivations.size()));
@@ -74,6 +83,35 @@ final class KeyRenderer {
             }
         }
         return tree;
+    }
+
+    /** What the key is, e.g. {@code  [EC P-256]}, when core accepts it; nothing when it does not parse. */
+    private static String publicKeyNote(AsymmetricKey key) {
+        try {
+            PublicKey publicKey = Keys.publicKey(key.format(), key.publicKey());
+            if (publicKey instanceof RSAPublicKey rsa) {
+                return " [RSA " + rsa.getModulus().bitLength() + " bits]";
+            }
+            return " [EC " + Keys.curve(publicKey).label() + "]";
+        } catch (CryptoException | RuntimeException e) {
+            return " [not a valid " + key.format().label() + " public key]";
+        }
+    }
+
+    /**
+     * Never the key itself. GET /v1/keys (draft §10.1.5) answers the text "PRESENT" in place of a private key
+     * the device holds; that marker is shown as what it is.
+     */
+    private static String privateKey(SecretBytes privateKey) {
+        byte[] value = privateKey.toByteArray();
+        try {
+            if (Arrays.equals(value, PRESENT)) {
+                return "\"PRESENT\" (the device holds the private key, draft §10.1.5)";
+            }
+        } finally {
+            Arrays.fill(value, (byte) 0);
+        }
+        return Values.secret("private key", privateKey);
     }
 
     private static Tree derivation(Derivation derivation) {
