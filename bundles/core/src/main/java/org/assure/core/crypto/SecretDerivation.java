@@ -1,0 +1,134 @@
+package org.assure.core.crypto;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.assure.core.error.ErrorKind;
+import org.assure.core.model.Bytes;
+import org.assure.core.model.SecretBytes;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Derived secrets whose reference key is a shared secret (draft §7.2, PROFILE §4):
+ * {@code secret = PBKDF2-HMAC-SHA256(password = reference secret bytes, salt, iterations,
+ * dkLen = len(encrypted_secret)) XOR encrypted_secret}. The same construction derives the content key of a
+ * shared-secret bootstrap payload (§15.5.3).
+ *
+ * <p>The password is binary, so PBKDF2 runs on bytes (not on {@code char[]}, which would re-encode them).
+ */
+public final class SecretDerivation {
+    /** Iterations written by default (PROFILE §4). */
+    public static final int DEFAULT_ITERATIONS = 4096;
+    /** Smallest iteration count accepted. */
+    public static final long MIN_ITERATIONS = 1;
+    /** Largest iteration count accepted (PROFILE §4): bounds the work a peer can make a device do. */
+    public static final long MAX_ITERATIONS = 10_000_000;
+    /** Shortest secret (PROFILE §4). */
+    public static final int MIN_SECRET_LENGTH = 16;
+    /**
+     * Longest secret: content keys are at most 32 bytes and HMAC keys gain nothing beyond a SHA-512 block, while each
+     * further 32 bytes repeats all iterations. (Profile decision; PROFILE §4 sets only the minimum.)
+     */
+    public static final int MAX_SECRET_LENGTH = 64;
+
+    private SecretDerivation() {
+    }
+
+    /**
+     * Recovers the secret of one derivation.
+     *
+     * @param referenceSecret the reference key's shared secret (not empty)
+     * @throws CryptoException MALFORMED if {@code iterations} is outside 1..10,000,000 or {@code encryptedSecret} is
+     *                         shorter than 16 or longer than 64 bytes
+     * @throws IllegalArgumentException if {@code referenceSecret} is empty
+     */
+    public static SecretBytes derive(SecretBytes referenceSecret, Bytes salt, long iterations, Bytes encryptedSecret)
+            throws CryptoException {
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(encryptedSecret, "encryptedSecret");
+        checkIterations(iterations);
+        if (encryptedSecret.length() < MIN_SECRET_LENGTH || encryptedSecret.length() > MAX_SECRET_LENGTH) {
+            throw CryptoException.malformed("encrypted secret length out of range");
+        }
+        byte[] secret = encryptedSecret.toByteArray();
+        xorWithStream(referenceSecret, salt, (int) iterations, secret);
+        return SecretBytes.wrap(secret);
+    }
+
+    /**
+     * Writes a derivation: the {@code encrypted_secret} from which {@link #derive} recovers {@code secret}.
+     *
+     * @throws CryptoException MALFORMED if {@code iterations} is outside 1..10,000,000
+     * @throws IllegalArgumentException if {@code referenceSecret} is empty or {@code secret} is shorter than 16 or
+     *                                  longer than 64 bytes
+     */
+    public static Bytes conceal(SecretBytes referenceSecret, Bytes salt, long iterations, SecretBytes secret)
+            throws CryptoException {
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(secret, "secret");
+        checkIterations(iterations);
+        if (secret.length() < MIN_SECRET_LENGTH || secret.length() > MAX_SECRET_LENGTH) {
+            throw new IllegalArgumentException("secret length out of range");
+        }
+        byte[] buffer = secret.toByteArray();
+        try {
+            xorWithStream(referenceSecret, salt, (int) iterations, buffer);
+            return Bytes.of(buffer);
+        } finally {
+            Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    /**
+     * Plain PBKDF2-HMAC-SHA256 (RFC 8018 §5.2) on a binary password.
+     *
+     * @throws IllegalArgumentException if {@code iterations} or {@code length} is below 1
+     */
+    public static byte[] pbkdf2Sha256(byte[] password, byte[] salt, int iterations, int length) {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(salt, "salt");
+        if (iterations < 1 || length < 1) {
+            throw new IllegalArgumentException("iterations and length must be positive");
+        }
+        PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
+        // The generator keeps a reference to the password, so it gets a copy that is cleared afterwards.
+        byte[] passwordCopy = password.clone();
+        try {
+            generator.init(passwordCopy, salt.clone(), iterations);
+            KeyParameter derived = (KeyParameter) generator.generateDerivedParameters(Math.multiplyExact(length, 8));
+            byte[] out = derived.getKey().clone();
+            Arrays.fill(derived.getKey(), (byte) 0);
+            return out;
+        } finally {
+            Arrays.fill(passwordCopy, (byte) 0);
+        }
+    }
+
+    private static void xorWithStream(SecretBytes referenceSecret, Bytes salt, int iterations, byte[] buffer) {
+        Objects.requireNonNull(referenceSecret, "referenceSecret");
+        if (referenceSecret.isEmpty()) {
+            throw new IllegalArgumentException("reference secret is empty");
+        }
+        byte[] password = referenceSecret.toByteArray();
+        byte[] stream = null;
+        try {
+            stream = pbkdf2Sha256(password, salt.toByteArray(), iterations, buffer.length);
+            for (int i = 0; i < buffer.length; i++) {
+                buffer[i] ^= stream[i];
+            }
+        } finally {
+            Arrays.fill(password, (byte) 0);
+            if (stream != null) {
+                Arrays.fill(stream, (byte) 0);
+            }
+        }
+    }
+
+    private static void checkIterations(long iterations) throws CryptoException {
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new CryptoException(ErrorKind.MALFORMED, "iteration count out of range");
+        }
+    }
+}
