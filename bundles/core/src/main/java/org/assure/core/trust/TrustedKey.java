@@ -9,6 +9,7 @@ import org.assure.core.crypto.CryptoException;
 import org.assure.core.crypto.Keys;
 import org.assure.core.model.AsymmetricKey;
 import org.assure.core.model.AuthenticatedKey;
+import org.assure.core.model.DerivedSecretKey;
 import org.assure.core.model.IdentityClass;
 import org.assure.core.model.KeyDefinition;
 import org.assure.core.model.KeyFormat;
@@ -61,6 +62,19 @@ public final class TrustedKey {
         }
         return new TrustedKey(keyId, identityClass, KeyFormat.DERIVED_SECRET, Optional.empty(), Optional.empty(), null,
                 null, secret);
+    }
+
+    /**
+     * A trust anchor that is a derived secret installed at manufacture, with the secret the device derived for it
+     * — e.g. the Trusted Authority key of a shared-secret-only device, derived from its device secret (see
+     * docs/PROFILE-ADDITIONS.md).
+     */
+    public static TrustedKey derivedAnchor(DerivedSecretKey definition, IdentityClass identityClass, SecretBytes secret) {
+        if (secret.isEmpty()) {
+            throw new IllegalArgumentException("a derived anchor needs its secret");
+        }
+        return new TrustedKey(definition.keyId(), identityClass, KeyFormat.DERIVED_SECRET, Optional.of(definition),
+                Optional.empty(), null, null, secret);
     }
 
     /**
