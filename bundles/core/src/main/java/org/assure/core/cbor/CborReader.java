@@ -95,6 +95,23 @@ public final class CborReader {
         return typeAt(pendingOffset);
     }
 
+    /**
+     * The type of the first item inside the array that comes next, without consuming anything: for structures
+     * told apart by their first item (PSK hints, PROFILE §6). Fails unless a non-empty array comes next.
+     */
+    public CborType peekFirstItemType(String field) throws CborDecodeException {
+        if (peekType(field) != CborType.ARRAY) {
+            throw error(field, "expected an array");
+        }
+        // peek() checked the array head at pendingOffset and left its argument and length in the head fields.
+        if (argument == 0) {
+            throw error(field, "expected a non-empty array");
+        }
+        int first = pendingOffset + headLength;
+        readHead(first, field + "[0]");
+        return typeAt(first);
+    }
+
     /** True when a sequence has no further items (top level) — the input is fully consumed. */
     public boolean atEnd() throws CborDecodeException {
         if (pending != null) {

@@ -7,7 +7,7 @@ import org.assure.core.model.SignatureDefinition;
 /** Owner information, draft §15.5: {@code [5, owner_sequence_number, signature]}. */
 public final class OwnerInformationCodec {
     /** Highest owner sequence accepted (2^53 - 1, exact in every JSON and CBOR consumer). */
-    public static final long MAX_SEQUENCE = (1L << 53) - 1;
+    public static final long MAX_SEQUENCE = OwnerInformation.MAX_SEQUENCE;
 
     private OwnerInformationCodec() {
     }

@@ -12,10 +12,11 @@ import java.util.Set;
  *               {@code SHA-384} or {@code SHA-512}
  */
 public record CmsOptions(boolean aes256, String digest) {
+    // Initialised before DEFAULT, whose construction reads it.
+    private static final Set<String> DIGESTS = Set.of("SHA-256", "SHA-384", "SHA-512");
+
     /** AES-128 and SHA-256, what the draft names as the default. */
     public static final CmsOptions DEFAULT = new CmsOptions(false, "SHA-256");
-
-    private static final Set<String> DIGESTS = Set.of("SHA-256", "SHA-384", "SHA-512");
 
     /**
      * @throws IllegalArgumentException if {@code digest} is not SHA-256, SHA-384 or SHA-512

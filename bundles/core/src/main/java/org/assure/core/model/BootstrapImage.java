@@ -9,7 +9,7 @@ import java.util.UUID;
  * {@code [[authenticated key, ...], owner_information, decryption_key_id, encrypted_payload, signature]}.
  * The signature (by a Management System key) covers the encrypted payload.
  *
- * @param keys             authenticated keys in import order, at least one
+ * @param keys             authenticated keys in import order, 1..{@link #MAX_KEYS}
  * @param owner            signed owner information
  * @param decryptionKeyId  the device key (or derived secret) that opens the payload
  * @param encryptedPayload a CMS envelope (EC/RSA) or an encoded {@link SharedSecretPayload}
@@ -17,14 +17,17 @@ import java.util.UUID;
  */
 public record BootstrapImage(List<AuthenticatedKey> keys, OwnerInformation owner, UUID decryptionKeyId,
         Bytes encryptedPayload, SignatureDefinition signature) {
+    /** Most authenticated keys one image carries (docs/PROFILE-ADDITIONS.md §4). */
+    public static final int MAX_KEYS = 64;
+
     public BootstrapImage {
         keys = List.copyOf(keys);
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(decryptionKeyId, "decryptionKeyId");
         Objects.requireNonNull(encryptedPayload, "encryptedPayload");
         Objects.requireNonNull(signature, "signature");
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("a bootstrap image carries at least one authenticated key");
+        if (keys.isEmpty() || keys.size() > MAX_KEYS) {
+            throw new IllegalArgumentException("a bootstrap image carries 1.." + MAX_KEYS + " authenticated keys");
         }
         if (encryptedPayload.isEmpty()) {
             throw new IllegalArgumentException("empty encrypted payload");

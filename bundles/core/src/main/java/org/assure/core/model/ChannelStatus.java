@@ -12,13 +12,18 @@ import java.util.Objects;
  * @param additional status items after the state (integers), usually none
  */
 public record ChannelStatus(long channelId, ChannelState state, List<Long> additional) {
+    /** Highest channel id (PROFILE-ADDITIONS §4). */
+    public static final long MAX_CHANNEL_ID = 0xFFFF_FFFFL;
+    /** Most additional status items kept (PROFILE-ADDITIONS §3). */
+    public static final int MAX_ADDITIONAL = 16;
+
     public ChannelStatus {
         Objects.requireNonNull(state, "state");
         additional = List.copyOf(additional);
-        if (channelId < 0 || channelId > 0xFFFF_FFFFL) {
+        if (channelId < 0 || channelId > MAX_CHANNEL_ID) {
             throw new IllegalArgumentException("channel id out of range: " + channelId);
         }
-        if (additional.size() > 16) {
+        if (additional.size() > MAX_ADDITIONAL) {
             throw new IllegalArgumentException("too many status items");
         }
     }

@@ -10,14 +10,17 @@ import java.util.UUID;
  * Every derivation yields the same secret; a device uses any whose reference key it holds.
  *
  * @param keyId       the key's UUID
- * @param derivations at least one derivation, with distinct reference keys
+ * @param derivations 1..{@link #MAX_DERIVATIONS} derivations, with distinct reference keys
  */
 public record DerivedSecretKey(UUID keyId, List<Derivation> derivations) implements KeyDefinition {
+    /** Most derivations in one key (docs/PROFILE-ADDITIONS.md §4). */
+    public static final int MAX_DERIVATIONS = 16;
+
     public DerivedSecretKey {
         Objects.requireNonNull(keyId, "keyId");
         derivations = List.copyOf(derivations);
-        if (derivations.isEmpty()) {
-            throw new IllegalArgumentException("a derived secret needs at least one derivation");
+        if (derivations.isEmpty() || derivations.size() > MAX_DERIVATIONS) {
+            throw new IllegalArgumentException("a derived secret has 1.." + MAX_DERIVATIONS + " derivations");
         }
         if (derivations.stream().map(Derivation::referenceKeyId).distinct().count() != derivations.size()) {
             throw new IllegalArgumentException("two derivations from the same reference key");

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A timestamp with a 32-bit binary fraction of a second, draft §7.11.2: {@code [secs, frac]}.
  *
- * @param seconds  seconds since 2010-01-01T00:00:00Z
+ * @param seconds  seconds since 2010-01-01T00:00:00Z, at most {@link SimpleTimestamp#MAX_SECONDS}
  * @param fraction the fraction of a second times 2^32, in [0, 2^32)
  */
 public record PrecisionTimestamp(long seconds, long fraction) {
@@ -14,6 +14,9 @@ public record PrecisionTimestamp(long seconds, long fraction) {
     public PrecisionTimestamp {
         if (seconds < 0) {
             throw new IllegalArgumentException("timestamp before 2010-01-01: " + seconds);
+        }
+        if (seconds > SimpleTimestamp.MAX_SECONDS) {
+            throw new IllegalArgumentException("timestamp after 2^32 - 1 seconds: " + seconds);
         }
         if (fraction < 0 || fraction >= FRACTION_SCALE) {
             throw new IllegalArgumentException("fraction out of range: " + fraction);

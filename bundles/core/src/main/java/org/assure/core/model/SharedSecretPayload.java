@@ -28,5 +28,9 @@ public record SharedSecretPayload(Bytes salt, long iterations, Bytes encryptedSe
         if (tag.length() != cipherSuite.mode().tagLength()) {
             throw new IllegalArgumentException("tag length must be " + cipherSuite.mode().tagLength());
         }
+        if (encryptedData.isEmpty()) {
+            // Even an empty payload array encrypts to at least one byte (CBC: one padding block).
+            throw new IllegalArgumentException("empty encrypted data");
+        }
     }
 }

@@ -17,6 +17,11 @@ import org.assure.core.error.ErrorKind;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERBitString;
@@ -158,7 +163,9 @@ public final class KeyCodec {
         EcDomain domain = ecDomain(info.getPrivateKeyAlgorithm());
         org.bouncycastle.asn1.sec.ECPrivateKey inner;
         try {
-            inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+            ASN1Sequence sequence = ASN1Sequence.getInstance(info.parsePrivateKey());
+            checkEcPrivateKeyShape(sequence);
+            inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(sequence);
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             // No cause: the parser's message could quote key bytes.
             throw malformed("EC private key is not an ECPrivateKey");
@@ -182,6 +189,26 @@ public final class KeyCodec {
             return BouncyCastle.ecKeyFactory().generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw malformed("EC private key rejected");
+        }
+    }
+
+    /**
+     * RFC 5915 §3: version 1, the key octets, then optionally [0] parameters and [1] publicKey in that order. The
+     * library parser skips anything else; here anything else is malformed.
+     */
+    private static void checkEcPrivateKeyShape(ASN1Sequence sequence) {
+        if (sequence.size() < 2 || sequence.size() > 4
+                || !BigInteger.ONE.equals(ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue())
+                || !(sequence.getObjectAt(1) instanceof ASN1OctetString)) {
+            throw new IllegalArgumentException("not an RFC 5915 ECPrivateKey");
+        }
+        int lastTag = -1;
+        for (int i = 2; i < sequence.size(); i++) {
+            if (!(sequence.getObjectAt(i) instanceof ASN1TaggedObject tagged) || tagged.getTagClass() != BERTags.CONTEXT_SPECIFIC
+                    || tagged.getTagNo() > 1 || tagged.getTagNo() <= lastTag) {
+                throw new IllegalArgumentException("not an RFC 5915 ECPrivateKey");
+            }
+            lastTag = tagged.getTagNo();
         }
     }
 

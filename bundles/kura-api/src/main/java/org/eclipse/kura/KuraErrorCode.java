@@ -1,0 +1,64 @@
+package org.eclipse.kura;
+
+/**
+ * What went wrong, carried by every {@link KuraException}. The constants and their order are Kura's.
+ * <p>
+ * Kura's cloud connection maps {@link #BAD_REQUEST} to reply code 400, {@link #NOT_FOUND} to 404 and every other
+ * code to 500 when a request handler throws.
+ */
+public enum KuraErrorCode {
+    CONFIGURATION_ERROR,
+    CONFIGURATION_UPDATE,
+    CONFIGURATION_ROLLBACK,
+    CONFIGURATION_ATTRIBUTE_UNDEFINED,
+    CONFIGURATION_ATTRIBUTE_INVALID,
+    CONFIGURATION_REQUIRED_ATTRIBUTE_MISSING,
+    CONFIGURATION_SNAPSHOT_NOT_FOUND,
+    CONFIGURATION_SNAPSHOT_TAKING,
+    CONFIGURATION_SNAPSHOT_LISTING,
+    CONFIGURATION_SNAPSHOT_LOADING,
+    /**
+     * A failure without a more specific code. Kura's documentation discourages it; it is still what the
+     * {@code KuraException.internalError} factories use.
+     */
+    INTERNAL_ERROR,
+    SERIAL_PORT_INVALID_CONFIGURATION,
+    SERIAL_PORT_NOT_EXISTING,
+    PORT_IN_USE,
+    PARTIAL_SUCCESS,
+    SECURITY_EXCEPTION,
+    NOT_CONNECTED,
+    TIMED_OUT,
+    CONNECTION_FAILED,
+    TOO_MANY_INFLIGHT_MESSAGES,
+    STORE_ERROR,
+    ENCODE_ERROR,
+    DECODER_ERROR,
+    INVALID_METRIC_EXCEPTION,
+    INVALID_MESSAGE_EXCEPTION,
+    OPERATION_NOT_SUPPORTED,
+    UNAVAILABLE_DEVICE,
+    CLOSED_DEVICE,
+    GPIO_EXCEPTION,
+    OS_COMMAND_ERROR,
+    INVALID_PARAMETER,
+    PROCESS_EXECUTION_ERROR,
+    SUBSCRIPTION_ERROR,
+    BLE_NOTIFICATION_ERROR,
+    BLE_CONNECTION_ERROR,
+    BLE_PAIR_ERROR,
+    BLE_RESOURCE_NOT_FOUND,
+    BLE_IO_ERROR,
+    BLE_COMMAND_ERROR,
+    BLE_DISCOVERY_ERROR,
+    BLE_REMOVE_ERROR,
+    BAD_REQUEST,
+    NOT_FOUND,
+    SERVICE_UNAVAILABLE,
+    DISCONNECTION_FAILED,
+    IO_ERROR,
+    /** Added in Kura 5.1. */
+    UNSUPPORTED_MODEM,
+    /** Added in Kura 5.2. */
+    INVALID_CERTIFICATE_EXCEPTION
+}

@@ -1,0 +1,10 @@
+/**
+ * Publishing messages through a cloud connection, exported by Kura's API bundle at version 1.0.0 (unchanged from
+ * Kura 5.0 to 6.0).
+ */
+@Export
+@Version("1.0.0")
+package org.eclipse.kura.cloudconnection.publisher;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
