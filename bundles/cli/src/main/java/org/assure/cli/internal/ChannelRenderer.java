@@ -1,5 +1,6 @@
 package org.assure.cli.internal;
 
+import java.util.List;
 import org.assure.core.model.Address;
 import org.assure.core.model.BacnetAddress;
 import org.assure.core.model.BluetoothAddress;
@@ -21,6 +22,16 @@ final class ChannelRenderer {
         Tree tree = Tree.root("channel information (draft §10.1.11)");
         tree.attach("configuration", channelConfiguration(info.configuration()));
         tree.attach("status", channelStatus(info.status()));
+        return tree;
+    }
+
+    /** The answer to GET /v1/channels (draft §10.1.12). */
+    static Tree channelList(List<ChannelInfo> channels) {
+        Tree tree = Tree.root("channel list (draft §10.1.12)");
+        Tree list = tree.node("channels", KeyRenderer.count(channels.size()));
+        for (int i = 0; i < channels.size(); i++) {
+            list.attach("[" + i + "]", channelInfo(channels.get(i)));
+        }
         return tree;
     }
 

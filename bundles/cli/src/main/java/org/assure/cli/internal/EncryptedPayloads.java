@@ -2,7 +2,10 @@ package org.assure.cli.internal;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.assure.core.cbor.CborDecodeException;
+import org.assure.core.cbor.SharedSecretPayloadCodec;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.Uuids;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -24,7 +27,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * Describes the opaque ciphertexts of the draft without decrypting them: a CMS EnvelopedData (EC or RSA
- * reference key, PROFILE §4) shows its recipients and algorithms; anything else shows as hex.
+ * reference key, PROFILE §4) shows its recipients and algorithms, a shared-secret payload (§15.5.3) its fields;
+ * anything else shows as hex.
  */
 final class EncryptedPayloads {
     /** Algorithms PROFILE §4 uses, by OID, with the names RFC 3565, RFC 5753 and RFC 8017 give them. */
@@ -53,7 +57,7 @@ final class EncryptedPayloads {
         byte[] der = ciphertext.toByteArray();
         EnvelopedData envelope = envelope(der);
         if (envelope == null) {
-            return Tree.root(Values.bytes(der));
+            return sharedSecretPayload(der).orElseGet(() -> Tree.root(Values.bytes(der)));
         }
         Tree tree = Tree.root("CMS enveloped data (RFC 5652), " + der.length + " bytes");
         Tree recipients = tree.node("recipients", KeyRenderer.count(envelope.getRecipientInfos().size()));
@@ -65,6 +69,15 @@ final class EncryptedPayloads {
         ASN1OctetString encrypted = content.getEncryptedContent();
         tree.field("encrypted_content", encrypted == null ? "(absent)" : encrypted.getOctets().length + " bytes");
         return tree;
+    }
+
+    /** A payload encrypted under a shared secret (draft §15.5.3) is CBOR; anything else stays bytes. */
+    private static Optional<Tree> sharedSecretPayload(byte[] data) {
+        try {
+            return Optional.of(PayloadRenderer.sharedSecretPayload(SharedSecretPayloadCodec.decode(data)));
+        } catch (CborDecodeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Tree recipient(RecipientInfo info) {

@@ -1,9 +1,7 @@
 package org.assure.cli.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
 import java.util.List;
 import org.assure.core.crypto.CryptoException;
 import org.assure.core.crypto.Keys;
@@ -17,9 +15,10 @@ import org.assure.core.model.DerivedSecretKey;
 import org.assure.core.model.EcSignature;
 import org.assure.core.model.HmacSignature;
 import org.assure.core.model.KeyDefinition;
+import org.assure.core.model.KeyListEntry;
 import org.assure.core.model.OwnerInformation;
+import org.assure.core.model.PskHint;
 import org.assure.core.model.RsaSignature;
-import org.assure.core.model.SecretBytes;
 import org.assure.core.model.SignatureDefinition;
 
 /**
@@ -27,8 +26,6 @@ import org.assure.core.model.SignatureDefinition;
  * are shown only as present or absent with their length.
  */
 final class KeyRenderer {
-    private static final byte[] PRESENT = "PRESENT".getBytes(StandardCharsets.US_ASCII);
-
     private KeyRenderer() {
     }
 
@@ -42,10 +39,34 @@ final class KeyRenderer {
         return tree;
     }
 
-    /** A list of authenticated keys, as in a bootstrap image or the answer to GET /v1/keys (draft §10.1.5). */
-    static Tree keyList(List<AuthenticatedKey> keys) {
-        Tree tree = Tree.root("authenticated key list (draft §10.1.5)");
-        authenticatedKeys(tree, "keys", keys);
+    /** The answer to GET /v1/keys (draft §10.1.5): keys without private parts, and whether the device holds them. */
+    static Tree keyList(List<KeyListEntry> entries) {
+        Tree tree = Tree.root("key list (draft §10.1.5)");
+        Tree list = tree.node("keys", count(entries.size()));
+        for (int i = 0; i < entries.size(); i++) {
+            KeyListEntry entry = entries.get(i);
+            String privateKey = !(entry.key().key() instanceof AsymmetricKey) ? null
+                    : entry.privateKeyPresent() ? "\"PRESENT\" (the device holds the private key)" : "(empty: public key only)";
+            list.attach("[" + i + "]", authenticatedKey(entry.key(), privateKey));
+        }
+        return tree;
+    }
+
+    /** A PSK identity hint (draft §8.4, §15.3, PROFILE §6); {@code form} says how it was given, e.g. base64 text. */
+    static Tree pskHint(PskHint hint, String form) {
+        Tree tree = Tree.root("PSK identity hint (draft §8.4" + form + ")");
+        if (hint instanceof PskHint.KeyIdHint id) {
+            tree.field("key_id", id.keyId());
+        } else if (hint instanceof PskHint.KeyDefinitionHint definition) {
+            tree.attach("key", keyDefinition(definition.key(), null));
+        } else {
+            List<DerivedSecretKey> keys = ((PskHint.KeyChainHint) hint).keys();
+            Tree chain = tree.node("keys (derivation order, draft §15.3)", count(keys.size()));
+            for (int i = 0; i < keys.size(); i++) {
+                chain.attach("[" + i + "]", keyDefinition(keys.get(i), null));
+            }
+        }
+        tree.field("pre-shared key", "the secret of " + hint.pskKeyId());
         return tree;
     }
 
@@ -57,10 +78,14 @@ final class KeyRenderer {
     }
 
     static Tree authenticatedKey(AuthenticatedKey key) {
+        return authenticatedKey(key, null);
+    }
+
+    private static Tree authenticatedKey(AuthenticatedKey key, String privateKeyText) {
         Tree tree = Tree.root("authenticated key (draft §7.4)");
         content(tree, ContentType.IDENTITY);
         tree.field("class", Values.registry(key.identityClass().code(), key.identityClass().label()));
-        tree.attach("key", keyDefinition(key.key()));
+        tree.attach("key", keyDefinition(key.key(), privateKeyText));
         Tree metadata = tree.node("metadata", key.metadata().owningDevice().isEmpty() ? "(empty)" : "");
         key.metadata().owningDevice().ifPresent(device -> metadata.field("0 (owning device)", device));
         tree.attach("signature", signature(key.signature()));
@@ -68,13 +93,19 @@ final class KeyRenderer {
     }
 
     static Tree keyDefinition(KeyDefinition key) {
+        return keyDefinition(key, null);
+    }
+
+    /** {@code privateKeyText} replaces the private key line (key lists); null: present or empty, never the key. */
+    private static Tree keyDefinition(KeyDefinition key, String privateKeyText) {
         Tree tree = Tree.root("key definition (draft §7.2)");
         content(tree, ContentType.KEY);
         tree.field("format", Values.registry(key.format().code(), key.format().label()));
         tree.field("key_id", key.keyId());
         if (key instanceof AsymmetricKey asymmetric) {
             tree.field("public_key", Values.bytes(asymmetric.publicKey()) + publicKeyNote(asymmetric));
-            tree.field("private_key", privateKey(asymmetric.privateKey()));
+            tree.field("private_key", privateKeyText != null ? privateKeyText
+                    : Values.secret("private key", asymmetric.privateKey()));
         } else {
             List<Derivation> derivations = ((DerivedSecretKey) key).derivations();
             Tree list = tree.node("derivations", count(derivations.size()));
@@ -96,22 +127,6 @@ final class KeyRenderer {
         } catch (CryptoException | RuntimeException e) {
             return " [not a valid " + key.format().label() + " public key]";
         }
-    }
-
-    /**
-     * Never the key itself. GET /v1/keys (draft §10.1.5) answers the text "PRESENT" in place of a private key
-     * the device holds; that marker is shown as what it is.
-     */
-    private static String privateKey(SecretBytes privateKey) {
-        byte[] value = privateKey.toByteArray();
-        try {
-            if (Arrays.equals(value, PRESENT)) {
-                return "\"PRESENT\" (the device holds the private key, draft §10.1.5)";
-            }
-        } finally {
-            Arrays.fill(value, (byte) 0);
-        }
-        return Values.secret("private key", privateKey);
     }
 
     private static Tree derivation(Derivation derivation) {

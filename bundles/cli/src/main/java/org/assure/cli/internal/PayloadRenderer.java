@@ -3,6 +3,7 @@ package org.assure.cli.internal;
 import java.util.List;
 import org.assure.core.model.BootstrapPayload;
 import org.assure.core.model.Bytes;
+import org.assure.core.model.GoodbyeReason;
 import org.assure.core.model.PrecisionTimestamp;
 import org.assure.core.model.QrPayload;
 import org.assure.core.model.SharedSecretPayload;
@@ -92,9 +93,22 @@ final class PayloadRenderer {
         return tree;
     }
 
-    static Tree simpleTimestamp(SimpleTimestamp timestamp) {
-        Tree tree = Tree.root("simple timestamp (draft §7.11.1)");
-        tree.field("timestamp_secs", Values.timestamp(timestamp));
+    /**
+     * A bare unsigned integer. The draft sends several values as one integer, and the bytes cannot tell them
+     * apart, so every reading is shown.
+     */
+    static Tree integer(long value) {
+        Tree tree = Tree.root("unsigned integer " + value + ", which the draft uses as");
+        tree.field("simple timestamp (draft §7.11.1)", Values.timestamp(new SimpleTimestamp(value)));
+        tree.field("channel id (draft §10.1.6)", value);
+        if (value <= Integer.MAX_VALUE) {
+            tree.field("gateway priority (draft §12.1.1.1)", value);
+        }
+        for (GoodbyeReason reason : GoodbyeReason.values()) {
+            if (reason.code() == value) {
+                tree.field("goodbye reason (draft §11.3.2)", Values.registry(value, reason.label()));
+            }
+        }
         return tree;
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.assure.core.cbor.CborWriter;
+import org.assure.core.cbor.QrPayloadCodec;
 import org.assure.core.model.QrPayload;
 import org.assure.core.model.SecretBytes;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class QrCommand implements Callable<Integer> {
         byte[] caseId = Hex.parse(caseHex, "--case");
         try {
             QrPayload payload = qrPayload(device, caseId);
-            byte[] encoded = encode(payload);
+            byte[] encoded = QrPayloadCodec.encode(payload);
             try {
                 if (png != null) {
                     writePng(encoded);
@@ -60,12 +60,6 @@ final class QrCommand implements Callable<Integer> {
             // The model's messages name the rule ("case id must be 16..64 bytes"), never the value.
             throw new CliException(e.getMessage());
         }
-    }
-
-    /** PROFILE §8: {@code [1, device uuid, case id]}, deterministic CBOR. */
-    static byte[] encode(QrPayload payload) {
-        return CborWriter.encode(w -> w.startArray(3).integer(payload.version()).uuid(payload.deviceId())
-                .secretBytes(payload.caseId()).endArray());
     }
 
     private void writePng(byte[] encoded) {

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.assure.core.cbor.CborWriter;
+import org.assure.core.cbor.TimestampCodec;
 import org.assure.core.model.PrecisionTimestamp;
 import org.assure.core.model.SimpleTimestamp;
 import picocli.CommandLine.Command;
@@ -46,10 +46,9 @@ final class TimestampCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("at: " + instant);
         out.println("simple: " + simple.seconds());
-        out.println("cbor: " + Hex.format(CborWriter.encode(w -> w.integer(simple.seconds()))));
+        out.println("cbor: " + Hex.format(TimestampCodec.encodeSimple(simple)));
         out.println("precision: [" + precision.seconds() + ", " + precision.fraction() + "]");
-        out.println("cbor: " + Hex.format(CborWriter.encode(
-                w -> w.startArray(2).integer(precision.seconds()).integer(precision.fraction()).endArray())));
+        out.println("cbor: " + Hex.format(TimestampCodec.encodePrecision(precision)));
         out.flush();
         return AssureMain.EXIT_OK;
     }

@@ -9,12 +9,14 @@ import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.BootstrapImageCodec;
-import org.assure.core.cbor.CborWriter;
 import org.assure.core.cbor.KeyDefinitionCodec;
+import org.assure.core.cbor.KeyListCodec;
 import org.assure.core.crypto.Keys;
+import org.assure.core.model.KeyListEntry;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,22 +96,14 @@ class InspectCommandTest {
     }
 
     @Test
-    void given_a_key_list_with_the_present_marker_when_inspected_then_the_marker_is_named() {
-        byte[] list = CborWriter.encode(w -> {
-            w.startArray(1);
-            AuthenticatedKeyCodec.write(w, new org.assure.core.model.AuthenticatedKey(
-                    org.assure.core.model.IdentityClass.CHANNEL,
-                    new org.assure.core.model.EcKey(Structures.KEY, org.assure.core.model.Bytes.of(Structures.counting(91)),
-                            org.assure.core.model.SecretBytes.of("PRESENT".getBytes(StandardCharsets.US_ASCII))),
-                    org.assure.core.model.KeyMetadata.NONE, Structures.ecSignature(Structures.SIGNER)));
-            w.endArray();
-        });
+    void given_a_key_list_when_inspected_then_present_markers_and_no_private_keys() {
+        byte[] list = KeyListCodec.encode(List.of(KeyListEntry.of(Structures.channelKey()), KeyListEntry.of(Structures.derivedKey())));
 
         CliRun.Result result = CliRun.withStdin(list, "inspect");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("authenticated key list (draft §10.1.5)\n  keys: 1 item\n    [0]: authenticated key")
-                .contains("private_key: \"PRESENT\" (the device holds the private key, draft §10.1.5)");
+        assertThat(result.out()).startsWith("key list (draft §10.1.5)\n  keys: 2 items\n    [0]: authenticated key (draft §7.4)\n")
+                .contains("private_key: \"PRESENT\" (the device holds the private key)", "format: 2 (derived shared secret)");
     }
 
     @Test
