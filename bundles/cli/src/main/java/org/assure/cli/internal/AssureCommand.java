@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code assure} command; does nothing itself but hold the subcommands and the input stream. */
 @Command(name = "assure", mixinStandardHelpOptions = true, versionProvider = AssureMain.VersionProvider.class,
+        scope = ScopeType.INHERIT,
         description = "Inspect and build aSSURE (draft-lucas-assure-data-security) structures.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {InspectCommand.class, DeriveCommand.class, EnvelopeCommand.class, QrCommand.class,

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code assure derive}: the secret of one derivation (draft §7.2, PROFILE §4), from a shared reference secret
  * (PBKDF2-HMAC-SHA256 XOR) or from an EC or RSA reference key (CMS envelope).
  */
-@Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Derive a secret (draft §7.2, PROFILE §4) and print it in hex.",
+@Command(name = "derive",
+        description = {"Derive the secret of one derivation (draft §7.2, PROFILE §4) and print it in hex.",
                 "Shared reference secret: PBKDF2-HMAC-SHA256(reference secret, salt, iterations) XOR encrypted secret.",
                 "EC or RSA reference key: open the CMS envelope with the PKCS#8 private key."})
 final class DeriveCommand implements Callable<Integer> {

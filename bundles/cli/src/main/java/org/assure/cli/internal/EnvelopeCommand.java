@@ -20,10 +20,11 @@ import picocli.CommandLine.ParentCommand;
  * {@code assure envelope}: seals a secret for an EC or RSA key as the DER CMS envelope of PROFILE §4, the
  * {@code encrypted_secret} of a derivation whose reference key is that key.
  */
-@Command(name = "envelope", mixinStandardHelpOptions = true,
-        description = {"Write a DER CMS envelope of a secret for an EC or RSA public key (PROFILE §4):",
-                "EC: ephemeral-static ECDH (dhSinglePass-stdDH-sha256kdf) + AES key wrap; RSA: RSAES-OAEP;",
-                "content AES-CBC; the recipient is named by subjectKeyIdentifier = the key id's 16 bytes."})
+@Command(name = "envelope",
+        description = {"Seal a secret in a DER CMS envelope for an EC or RSA public key (PROFILE §4).",
+                "EC: ephemeral-static ECDH (dhSinglePass-stdDH-sha256kdf-scheme) with AES key wrap; RSA: RSAES-OAEP;",
+                "content AES-CBC; the recipient is named by subjectKeyIdentifier = the 16 bytes of --key-id.",
+                "Prints nothing; the envelope is the encrypted_secret of a derivation from that key."})
 final class EnvelopeCommand implements Callable<Integer> {
     @ParentCommand
     private AssureCommand parent;

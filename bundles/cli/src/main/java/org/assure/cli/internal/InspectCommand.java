@@ -10,9 +10,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code assure inspect [FILE|-] [--hex]}: recognise any structure of the draft and print it as a tree. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Decode an aSSURE structure (bootstrap image, authenticated key, key, signature, owner",
-                "information, ...) and print it as a tree. Private keys, secrets and case ids are never printed."})
+@Command(name = "inspect",
+        description = {"Decode any aSSURE structure and print it as a tree.",
+                "Recognises bootstrap images and payloads (with their CoAP messages), authenticated keys, key",
+                "definitions and lists, signatures, owner information, channel configurations and information,",
+                "device information, QR payloads, addresses, timestamps, PSK identity hints (CBOR or base64)",
+                "and DER CMS envelopes. Private keys, secrets and case ids are never printed."})
 final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     private AssureCommand parent;

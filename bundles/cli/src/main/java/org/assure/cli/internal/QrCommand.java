@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code assure qr --device UUID --case HEX [--png FILE]}: the QR payload of draft §6.2.5 and its QR code. */
-@Command(name = "qr", mixinStandardHelpOptions = true,
-        description = {"Print the QR payload [1, device uuid, case id] (draft §6.2.5, PROFILE §8) in hex;",
-                "with --png also write it as a version 5, error correction H QR code."})
+@Command(name = "qr",
+        description = {"Print the QR payload [1, device uuid, case id] in hex (draft §6.2.5, PROFILE §8).",
+                "With --png also write it as a QR code: version 5, error correction H, byte mode, 8 px per module."})
 final class QrCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
  * {@code assure timestamp [--at ISO-8601]}: the simple and the precision timestamp (draft §7.11, PROFILE §8) of an
  * instant, with their CBOR encodings.
  */
-@Command(name = "timestamp", mixinStandardHelpOptions = true,
-        description = {"Print the aSSURE simple timestamp (seconds since 2010-01-01T00:00:00Z) and precision",
-                "timestamp [secs, frac] (frac = fraction of a second x 2^32) of an instant, with their CBOR hex."})
+@Command(name = "timestamp",
+        description = {"Print the simple and precision timestamps of an instant (draft §7.11, PROFILE §8).",
+                "Simple: seconds since 2010-01-01T00:00:00Z; precision: [secs, frac], frac = fraction of a second",
+                "x 2^32. Each is followed by its CBOR encoding in hex."})
 final class TimestampCommand implements Callable<Integer> {
     @ParentCommand
     private AssureCommand parent;
