@@ -20,6 +20,7 @@ public record ConfigurationData(UUID deviceId, long bootstrapServer, DeviceCapab
         Objects.requireNonNull(ownerInformation, "ownerInformation");
         authenticatedKeys = List.copyOf(authenticatedKeys);
         parameterChoices = List.copyOf(parameterChoices);
+        parameterChoices.forEach(choice -> Unicode.requireWellFormed(choice, "parameter choice"));
         if (bootstrapServer < 0) {
             throw new IllegalArgumentException("negative bootstrap server id");
         }
