@@ -152,11 +152,12 @@ public final class CborReader {
         if (token != JsonToken.START_ARRAY || major != 4) {
             throw error(field, "expected an array");
         }
-        enterContainer(field);
+        // Checked before entering, so that the path names the array once.
         if (argument < min || argument > max) {
-            throw error(field, min == max ? "expected " + min + " items, got " + argument
-                    : "expected " + min + ".." + max + " items, got " + argument);
+            throw error(field, min == max ? "expected " + min + " items, got " + Long.toUnsignedString(argument)
+                    : "expected " + min + ".." + max + " items, got " + Long.toUnsignedString(argument));
         }
+        enterContainer(field);
         return (int) argument;
     }
 
@@ -175,10 +176,10 @@ public final class CborReader {
         if (token != JsonToken.START_OBJECT || major != 5) {
             throw error(field, "expected a map");
         }
-        enterContainer(field);
-        if (argument > max) {
+        if (argument < 0 || argument > max) {
             throw error(field, "map with more than " + max + " entries");
         }
+        enterContainer(field);
         mapKeys.push(new long[] {-1});
         return (int) argument;
     }

@@ -19,6 +19,7 @@ public record DeviceInfo(UUID deviceId, Bytes macAddress, String manufacturer, S
         for (String text : new String[] {manufacturer, productCode, serialNumber, buildDate, softwareManufacturer,
                 softwareProductCode, softwareVersion}) {
             Objects.requireNonNull(text, "device info text");
+            Unicode.requireWellFormed(text, "device info text");
             if (text.length() > MAX_TEXT_LENGTH) {
                 throw new IllegalArgumentException("device info text over " + MAX_TEXT_LENGTH + " characters");
             }

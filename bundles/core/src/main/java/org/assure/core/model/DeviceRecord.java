@@ -32,6 +32,8 @@ public record DeviceRecord(UUID id, long bootstrapServer, String caseString, Opt
         if (caseString.isEmpty()) {
             throw new IllegalArgumentException("empty case string");
         }
+        Unicode.requireWellFormed(caseString, "case string");
+        publicKeyPem.ifPresent(pem -> Unicode.requireWellFormed(pem, "public key PEM"));
         if (sharedSecret.isPresent() == publicKeyPem.isPresent()) {
             throw new IllegalArgumentException("a device record holds exactly one of shared_secret and public_key");
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 public record DeviceStatus(int status, String description) {
     public DeviceStatus {
         Objects.requireNonNull(description, "description");
+        Unicode.requireWellFormed(description, "description");
         if (status < 0) {
             throw new IllegalArgumentException("negative status");
         }
