@@ -80,7 +80,12 @@ final class ChannelRenderer {
     }
 
     static Tree deviceInfo(DeviceInfo info) {
-        Tree tree = Tree.root("device information (draft §10.1.17)");
+        return deviceInfo(info, "device information (draft §10.1.17)");
+    }
+
+    /** The same fields, under {@code title} (the JSON form of §11.2.4 carries them too). */
+    static Tree deviceInfo(DeviceInfo info, String title) {
+        Tree tree = Tree.root(title);
         tree.field("device_id", info.deviceId());
         tree.field("device_mac_address", info.macAddress().isEmpty() ? "(empty)" : mac(info.macAddress().toByteArray()));
         tree.field("device_manufacturer", quoted(info.manufacturer()));

@@ -145,6 +145,9 @@ final class Inspector {
         if (EncryptedPayloads.envelope(data) != null) {
             return EncryptedPayloads.describe(Bytes.of(data));
         }
+        if (JsonDocuments.looksLikeJson(data)) {
+            return JsonDocuments.render(data);
+        }
         Optional<Tree> hint = base64PskHint(data);
         if (hint.isPresent()) {
             return hint.get();

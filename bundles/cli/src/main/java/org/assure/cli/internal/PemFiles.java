@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import org.assure.core.crypto.CryptoException;
 import org.assure.core.crypto.Keys;
@@ -62,6 +63,24 @@ final class PemFiles {
             }
         } finally {
             Arrays.fill(der, (byte) 0);
+        }
+    }
+
+    /** What a {@code PUBLIC KEY} PEM text holds, e.g. {@code EC P-256 public key (91 bytes DER)}; never fails. */
+    static String describePublicKey(String pem) {
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            PemObject object = reader.readPemObject();
+            if (object == null || !object.getType().equals("PUBLIC KEY")) {
+                return "not a PUBLIC KEY PEM block";
+            }
+            byte[] der = object.getContent();
+            KeyFormat format = format(SubjectPublicKeyInfo.getInstance(der).getAlgorithm().getAlgorithm());
+            PublicKey key = Keys.publicKey(format, Bytes.of(der));
+            String kind = key instanceof RSAPublicKey rsa ? "RSA " + rsa.getModulus().bitLength() + " bits"
+                    : "EC " + Keys.curve(key).label();
+            return kind + " public key (PEM, " + der.length + " bytes DER)";
+        } catch (IOException | CryptoException | RuntimeException e) {
+            return "unreadable public key PEM";
         }
     }
 

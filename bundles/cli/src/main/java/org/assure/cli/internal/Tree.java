@@ -48,7 +48,7 @@ final class Tree {
 
     /** Adds a subtree and renames its first line to {@code name: <its first line>}. */
     Tree attach(String name, Tree subtree) {
-        Tree renamed = new Tree(name + ": " + subtree.text);
+        Tree renamed = new Tree(subtree.text.isEmpty() ? name + ":" : name + ": " + subtree.text);
         renamed.children.addAll(subtree.children);
         children.add(renamed);
         return this;

@@ -19,6 +19,7 @@ import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.cbor.DeviceInfoCodec;
 import org.assure.core.cbor.QrPayloadCodec;
 import org.assure.core.crypto.CmsOptions;
+import org.assure.core.json.ConfigurationDataJson;
 import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.crypto.Keys;
 import org.assure.core.model.AuthenticatedKey;
@@ -26,6 +27,8 @@ import org.assure.core.model.BootstrapPayload;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelFlags;
+import org.assure.core.model.ConfigurationData;
+import org.assure.core.model.DeviceCapabilities;
 import org.assure.core.model.DeviceInfo;
 import org.assure.core.model.EcKey;
 import org.assure.core.model.GenerateKeyType;
@@ -43,7 +46,8 @@ import org.assure.core.trust.Validity;
 /**
  * Writes the files in {@code samples/} (see samples/README.md): a real bootstrap image for a device with an EC
  * key, built and signed by core exactly as a management system would and checked by opening it as the device
- * would, plus the decrypted payload, an authenticated key, a QR payload and a device information. Every key is
+ * would, plus the decrypted payload, an authenticated key, the Trusted Authority's configuration data, a QR
+ * payload and a device information. Every key is
  * generated on each run and thrown away; no private key is written except the channel key inside the
  * (encrypted) image and the sample payload, which `assure inspect` shows only as present.
  *
@@ -96,6 +100,8 @@ public final class SampleGenerator {
         write(out.resolve("bootstrap-payload.cbor"), BootstrapPayloadCodec.encode(payload));
         write(out.resolve("authenticated-key.cbor"), AuthenticatedKeyCodec.encode(managementKey));
         write(out.resolve("qr-payload.cbor"), QrPayloadCodec.encode(QrPayload.of(DEVICE, KeyGeneration.randomSecret(16, random))));
+        write(out.resolve("configuration-data.json"), ConfigurationDataJson.encode(new ConfigurationData(DEVICE, 42,
+                new DeviceCapabilities(true, false, false, false, false), List.of(managementKey), owner, List.of())));
         write(out.resolve("device-info.cbor"), DeviceInfoCodec.encode(new DeviceInfo(DEVICE, Bytes.fromHex("02000000a5a5"),
                 "Example Manufacturer", "GW-1", "0001", "2026-01-01", "Eclipse Foundation", "Kura", "5.6.0")));
     }
