@@ -48,7 +48,7 @@ public final class CborReader {
         }
         this.data = data;
         try {
-            this.parser = (CBORParser) FACTORY.createParser(data);
+            this.parser = FACTORY.createParser(data);
         } catch (IOException e) {
             throw new CborDecodeException("", "unreadable CBOR");
         }

@@ -32,7 +32,7 @@ public final class CborWriter {
 
     private CborWriter() {
         try {
-            generator = (CBORGenerator) FACTORY.createGenerator(out);
+            generator = FACTORY.createGenerator(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

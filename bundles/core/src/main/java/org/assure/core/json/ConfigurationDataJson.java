@@ -103,7 +103,7 @@ public final class ConfigurationDataJson {
         in.startObject(field);
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case ID -> id = in.readUuid(name);
+                case ID -> id = JsonFormats.uuid(in, name);
                 case BOOTSTRAP_SERVER -> server = in.readLong(name, 0, Long.MAX_VALUE);
                 case CAPABILITIES -> capabilities = CapabilitiesJson.read(in, name);
                 default -> throw in.unknown(name);
@@ -121,7 +121,7 @@ public final class ConfigurationDataJson {
             if (keys.size() == BootstrapImage.MAX_KEYS) {
                 throw in.error(item, "more than " + BootstrapImage.MAX_KEYS + " authenticated keys");
             }
-            byte[] encoded = in.readBase64(item);
+            byte[] encoded = JsonFormats.base64(in, item);
             try {
                 keys.add(AuthenticatedKeyCodec.decode(encoded));
             } catch (CborDecodeException e) {
@@ -132,7 +132,7 @@ public final class ConfigurationDataJson {
     }
 
     private static OwnerInformation readOwner(JsonInput in, String field) throws JsonDecodeException {
-        byte[] encoded = in.readBase64(field);
+        byte[] encoded = JsonFormats.base64(in, field);
         try {
             return OwnerInformationCodec.decode(encoded);
         } catch (CborDecodeException e) {

@@ -53,8 +53,8 @@ public final class DeviceInfoJson {
         in.startObject("");
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
-                case DEVICE_ID -> id = in.readUuid(name);
-                case DEVICE_MAC_ADDRESS -> mac = Bytes.of(in.readHex(name, 0, MAX_MAC_BYTES));
+                case DEVICE_ID -> id = JsonFormats.uuid(in, name);
+                case DEVICE_MAC_ADDRESS -> mac = Bytes.of(JsonFormats.hex(in, name, 0, MAX_MAC_BYTES));
                 case DEVICE_MANUFACTURER -> texts[0] = in.readText(name);
                 case DEVICE_PRODUCT_CODE -> texts[1] = in.readText(name);
                 case DEVICE_SERIAL_NUMBER -> texts[2] = in.readText(name);

@@ -73,12 +73,12 @@ public final class DeviceRecordJson {
             in.startObject("");
             for (String name = in.nextField(); name != null; name = in.nextField()) {
                 switch (name) {
-                    case ID -> id = in.readUuid(name);
+                    case ID -> id = JsonFormats.uuid(in, name);
                     case BOOTSTRAP_SERVER -> bootstrapServer = in.readLong(name, 0, Long.MAX_VALUE);
                     case CASE_STRING -> caseString = in.readText(name);
                     case SHARED_SECRET -> secret = in.readSecretHex(name, 1, MAX_SECRET);
                     case PUBLIC_KEY -> publicKey = readPem(in, name);
-                    case PARAMETER_SET -> parameterSet = in.readUuid(name);
+                    case PARAMETER_SET -> parameterSet = JsonFormats.uuid(in, name);
                     case CAPABILITIES -> capabilities = CapabilitiesJson.read(in, name);
                     default -> throw in.unknown(name);
                 }

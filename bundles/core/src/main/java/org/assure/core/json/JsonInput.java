@@ -16,12 +16,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.HexFormat;
-import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A strict pull reader for one JSON document on Jackson's streaming parser: UTF-8 only (RFC 8259 §8.1), at most
@@ -42,9 +38,6 @@ final class JsonInput {
                     .maxNumberLength(32)
                     .build())
             .build();
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern HEX_TEXT = Pattern.compile("([0-9a-fA-F]{2})*");
 
     private final JsonParser parser;
     private final Deque<String> path = new ArrayDeque<>();
@@ -197,7 +190,10 @@ final class JsonInput {
             path.pop();
             return null;
         }
-        // Inside an object Jackson yields only field names or the end.
+        if (token != JsonToken.FIELD_NAME) {
+            // Only if a caller left a value unread; Jackson yields field names or the end inside an object.
+            throw new IllegalStateException("value of the previous field not consumed");
+        }
         try {
             return parser.currentName();
         } catch (IOException e) {
@@ -316,27 +312,6 @@ final class JsonInput {
         throw error(field, "expected true or false");
     }
 
-    /** A UUID in the RFC 4122 text form (either case). */
-    UUID readUuid(String field) throws JsonDecodeException {
-        String text = readText(field);
-        if (!UUID_TEXT.matcher(text).matches()) {
-            throw error(field, "expected a UUID as 8-4-4-4-12 hex digits");
-        }
-        return UUID.fromString(text);
-    }
-
-    /** Hex digits (either case, no separators) of {@code min}..{@code max} bytes. */
-    byte[] readHex(String field, int min, int max) throws JsonDecodeException {
-        String text = readText(field);
-        if (text.length() > 2L * max || !HEX_TEXT.matcher(text).matches()) {
-            throw error(field, "expected hex of at most " + max + " bytes");
-        }
-        if (text.length() < 2L * min) {
-            throw error(field, "expected hex of at least " + min + " bytes");
-        }
-        return HexFormat.of().parseHex(text);
-    }
-
     /**
      * A secret as hex digits (either case) of {@code min}..{@code max} bytes, decoded from the parser's buffer
      * without making a {@link String} of it; clear the result after use.
@@ -370,21 +345,6 @@ final class JsonInput {
 
     private static boolean isAsciiHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** Canonical base64 (RFC 4648 §4: standard alphabet, padding, no line breaks, unused bits zero). */
-    byte[] readBase64(String field) throws JsonDecodeException {
-        String text = readText(field);
-        byte[] data;
-        try {
-            data = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw error(field, "invalid base64");
-        }
-        if (!Base64.getEncoder().encodeToString(data).equals(text)) {
-            throw error(field, "non-canonical base64");
-        }
-        return data;
     }
 
     /** A strict parse of one stored object text, for re-emitting it (see {@link JsonOutput}). */
