@@ -29,13 +29,34 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--hex", description = "The input is hex text (whitespace is ignored).")
     private boolean hex;
 
+    /** Only hex digits and whitespace, at least one byte's worth: probably a pasted dump. */
+    static boolean looksLikeHex(byte[] data) {
+        int digits = 0;
+        for (byte b : data) {
+            if (Character.digit(b, 16) >= 0) {
+                digits++;
+            } else if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return digits >= 2;
+    }
+
     @Override
     public Integer call() {
         byte[] data = Inputs.read(file, parent.stdin());
         if (hex) {
             data = Hex.parse(new String(data, StandardCharsets.US_ASCII), "input");
         }
-        String tree = new Inspector().inspect(data);
+        String tree;
+        try {
+            tree = new Inspector().inspect(data);
+        } catch (CliException e) {
+            if (!hex && looksLikeHex(data)) {
+                throw new CliException(e.getMessage() + " (the input looks like hex text: add --hex)");
+            }
+            throw e;
+        }
         spec.commandLine().getOut().print(tree);
         spec.commandLine().getOut().flush();
         return AssureMain.EXIT_OK;

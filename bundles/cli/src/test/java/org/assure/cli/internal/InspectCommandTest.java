@@ -217,6 +217,16 @@ class InspectCommandTest {
     }
 
     @Test
+    void given_hex_text_without_the_hex_option_when_inspected_then_the_error_suggests_it() {
+        String text = hex(AuthenticatedKeyCodec.encode(Structures.channelKey())) + "\n";
+
+        CliRun.Result result = CliRun.withStdin(text.getBytes(StandardCharsets.US_ASCII), "inspect");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().endsWith("(the input looks like hex text: add --hex)");
+    }
+
+    @Test
     void given_a_missing_file_or_a_directory_when_inspected_then_exit_2_one_line() {
         CliRun.Result missing = CliRun.run("inspect", dir.resolve("absent.cbor").toString());
         CliRun.Result directory = CliRun.run("inspect", dir.toString());
