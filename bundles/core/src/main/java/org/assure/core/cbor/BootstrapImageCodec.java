@@ -57,6 +57,6 @@ public final class BootstrapImageCodec {
         Bytes payload = r.readByteString("encrypted_payload", 1, CborReader.MAX_IMAGE_BYTES);
         SignatureDefinition signature = SignatureCodec.read(r, "signature");
         r.endArray();
-        return new BootstrapImage(keys, owner, decryptionKeyId, payload, signature);
+        return Codecs.construct(r, field, () -> new BootstrapImage(keys, owner, decryptionKeyId, payload, signature));
     }
 }

@@ -32,6 +32,10 @@ public record BootstrapImage(List<AuthenticatedKey> keys, OwnerInformation owner
         if (encryptedPayload.isEmpty()) {
             throw new IllegalArgumentException("empty encrypted payload");
         }
+        // The header is not encrypted: private parts belong in the encrypted payload (docs/PROFILE-ADDITIONS.md).
+        if (keys.stream().anyMatch(k -> k.key() instanceof AsymmetricKey a && a.hasPrivateKey())) {
+            throw new IllegalArgumentException("an authenticated key in the image header carries a private key");
+        }
     }
 
     public BootstrapImage unsigned() {

@@ -190,6 +190,31 @@ class BootstrapImageOpenerTest {
         assertThat(BootstrapImageCodec.encode(BootstrapImageCodec.decode(encoded))).isEqualTo(encoded);
     }
 
+    @Test
+    void given_a_header_key_carrying_a_private_part_when_opened_then_malformed() throws Exception {
+        BootstrapScenario s = BootstrapScenario.publicKeyDevice(GenerateKeyType.EC_P256);
+        BootstrapImage image = BootstrapImageCodec.decode(s.image(0));
+        var leaked = TestIdentities.ec(IdentityClass.CHANNEL);
+        AuthenticatedKey withPrivate = s.mgmt.signer().authenticate(IdentityClass.CHANNEL, leaked.definition(),
+                org.assure.core.model.KeyMetadata.NONE, Validity.UNBOUNDED);
+        byte[] encoded = org.assure.core.cbor.CborWriter.encode(w -> {
+            w.startArray(5).startArray(image.keys().size() + 1);
+            image.keys().forEach(k -> org.assure.core.cbor.AuthenticatedKeyCodec.write(w, k));
+            org.assure.core.cbor.AuthenticatedKeyCodec.write(w, withPrivate);
+            w.endArray();
+            org.assure.core.cbor.OwnerInformationCodec.write(w, image.owner());
+            w.uuid(image.decryptionKeyId()).bytes(image.encryptedPayload());
+            org.assure.core.cbor.SignatureCodec.write(w, image.signature());
+            w.endArray();
+        });
+
+        assertThatThrownBy(() -> BootstrapImageOpener.open(encoded, s.device(0)))
+                .isInstanceOfSatisfying(BootstrapException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.MALFORMED_IMAGE);
+                    assertThat(e.getMessage()).contains("private key");
+                });
+    }
+
     private static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
         assertThatThrownBy(call).isInstanceOfSatisfying(BootstrapException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }

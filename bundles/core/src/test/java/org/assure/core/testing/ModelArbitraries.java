@@ -148,7 +148,10 @@ public final class ModelArbitraries {
     }
 
     public static Arbitrary<BootstrapImage> bootstrapImages() {
-        return Combinators.combine(authenticatedKeys().list().ofMinSize(1).ofMaxSize(3), ownerInformation(), uuids(),
+        // Header keys travel in the clear, so they are always public (docs/PROFILE-ADDITIONS.md).
+        Arbitrary<AuthenticatedKey> publicKeys = authenticatedKeys().map(k -> new AuthenticatedKey(k.identityClass(),
+                org.assure.core.cbor.KeyDefinitionCodec.publicForm(k.key()), k.metadata(), k.signature()));
+        return Combinators.combine(publicKeys.list().ofMinSize(1).ofMaxSize(3), ownerInformation(), uuids(),
                 bytes(1, 200), signatures()).as(BootstrapImage::new);
     }
 

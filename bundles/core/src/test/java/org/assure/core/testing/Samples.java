@@ -101,7 +101,9 @@ public final class Samples {
     public static BootstrapImage bootstrapImage() {
         AuthenticatedKey management = new AuthenticatedKey(IdentityClass.MANAGEMENT_SYSTEM, ecKey(KEY_B, false),
                 KeyMetadata.NONE, ecSignature(KEY_C));
-        return new BootstrapImage(List.of(authenticatedKey(), management), ownerInformation(), DEVICE,
+        AuthenticatedKey channel = new AuthenticatedKey(IdentityClass.CHANNEL, ecKey(KEY_A, false),
+                KeyMetadata.ownedBy(DEVICE), ecSignature(KEY_B));
+        return new BootstrapImage(List.of(channel, management), ownerInformation(), DEVICE,
                 bytes(100, 0x77), ecSignature(KEY_B));
     }
 
