@@ -69,8 +69,12 @@ final class Structures {
                 new HmacSignature(SignatureFormat.HMAC_SHA256, SimpleTimestamp.NONE, SimpleTimestamp.NONE, DEVICE, Bytes.of(filled(32, 0x33))));
     }
 
+    /** An image whose header keys are public only: private keys travel only inside the encrypted payload. */
     static BootstrapImage image() {
         OwnerInformation owner = new OwnerInformation(3, ecSignature(DEVICE));
-        return new BootstrapImage(List.of(derivedKey(), channelKey()), owner, DEVICE, Bytes.of(counting(100)), ecSignature(KEY));
+        AuthenticatedKey channel = channelKey();
+        AuthenticatedKey publicChannel = new AuthenticatedKey(channel.identityClass(), ((EcKey) channel.key()).publicOnly(),
+                channel.metadata(), channel.signature());
+        return new BootstrapImage(List.of(derivedKey(), publicChannel), owner, DEVICE, Bytes.of(counting(100)), ecSignature(KEY));
     }
 }
