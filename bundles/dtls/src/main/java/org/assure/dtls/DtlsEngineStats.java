@@ -1,0 +1,18 @@
+package org.assure.dtls;
+
+/**
+ * A snapshot of an engine's counters.
+ *
+ * @param sessions          established sessions
+ * @param handshakes        handshakes in progress
+ * @param peerStates        entries in the per-peer demultiplexing map (sessions plus handshakes); a flood of
+ *                          ClientHellos without a valid cookie leaves it unchanged
+ * @param helloVerifyRequests HelloVerifyRequests sent (stateless cookie exchanges)
+ * @param droppedDatagrams  datagrams dropped: no state for the peer, not a valid ClientHello, handshake limits,
+ *                          full queues
+ * @param droppedRecords    records dropped by an established session (bad MAC, replay, garbage)
+ * @param cachedSessions    entries in the resumption caches
+ */
+public record DtlsEngineStats(int sessions, int handshakes, int peerStates, long helloVerifyRequests,
+        long droppedDatagrams, long droppedRecords, int cachedSessions) {
+}
