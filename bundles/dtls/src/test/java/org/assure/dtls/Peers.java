@@ -39,6 +39,21 @@ final class Peers implements AutoCloseable {
                 .serverCredentials(credentials).listener(events).dataHandler(events).random(RANDOM).start());
     }
 
+    TapTransport tap() {
+        return new TapTransport(UdpTransport.ephemeral(loopback));
+    }
+
+    DtlsEngine server(TapTransport transport, DtlsConfig config, DtlsServerCredentials credentials, Events events)
+            throws IOException {
+        return add(DtlsEngine.builder(transport, ChannelKind.MANAGEMENT).config(config)
+                .serverCredentials(credentials).listener(events).dataHandler(events).random(RANDOM).start());
+    }
+
+    DtlsEngine client(TapTransport transport, DtlsConfig config, Events events) throws IOException {
+        return add(DtlsEngine.builder(transport, ChannelKind.MANAGEMENT).config(config)
+                .listener(events).dataHandler(events).random(RANDOM).start());
+    }
+
     DtlsEngine client(DtlsConfig config, Events events) throws IOException {
         return add(DtlsEngine.builder(UdpTransport.ephemeral(loopback), ChannelKind.MANAGEMENT).config(config)
                 .listener(events).dataHandler(events).random(RANDOM).start());

@@ -15,6 +15,7 @@ import org.assure.dtls.CredentialType;
 import org.assure.dtls.DtlsRole;
 import org.assure.dtls.DtlsSession;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.DTLSRecordCallback;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
@@ -26,7 +27,7 @@ import org.bouncycastle.tls.TlsTimeoutException;
  * decrypted by driving {@link DTLSTransport#receive} on a worker, one drain at a time per connection, until the
  * queue is empty (the link then throws {@link NoData}, which BouncyCastle passes through untouched).
  */
-final class Connection implements DtlsSession {
+final class Connection implements DtlsSession, DTLSRecordCallback {
     private static final int MAX_QUEUED = 64;
     /**
      * Wait handed to BouncyCastle when draining: never waited for (the link throws {@link NoData} when empty), but
@@ -151,7 +152,7 @@ final class Connection implements DtlsSession {
             }
             int received;
             try {
-                received = dtls.receive(plaintext, 0, Math.min(size, plaintext.length), DRIVE_WAIT_MILLIS);
+                received = dtls.receive(plaintext, 0, Math.min(size, plaintext.length), DRIVE_WAIT_MILLIS, this);
             } catch (NoData e) {
                 break;
             } catch (TlsTimeoutException e) {
@@ -168,7 +169,6 @@ final class Connection implements DtlsSession {
                 }
             }
             if (received >= 0) {
-                lastReceiveMillis = engine.nowMillis();
                 byte[] data = new byte[received];
                 System.arraycopy(plaintext, 0, data, 0, received);
                 engine.deliver(this, data);
@@ -177,6 +177,12 @@ final class Connection implements DtlsSession {
             }
         }
         return linkClosed && mode == MODE_ESTABLISHED ? CloseReason.PEER_CLOSED : null;
+    }
+
+    /** Every authenticated record (data, heartbeat, alert) proves the peer alive, for the idle timeout. */
+    @Override
+    public void recordAccepted(int flags) {
+        lastReceiveMillis = engine.nowMillis();
     }
 
     private void refuseRenegotiation() {
