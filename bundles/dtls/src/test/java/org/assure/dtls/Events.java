@@ -7,19 +7,19 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Records what an engine reports, for tests to wait on (bounded waits, no sleeps). */
-final class Events implements DtlsSessionListener, DtlsDataHandler {
+public final class Events implements DtlsSessionListener, DtlsDataHandler {
     static final long WAIT_SECONDS = 20;
 
-    record Closed(DtlsSession session, CloseReason reason) {
+    public record Closed(DtlsSession session, CloseReason reason) {
     }
 
-    record Data(DtlsSession session, byte[] bytes) {
+    public record Data(DtlsSession session, byte[] bytes) {
     }
 
-    final BlockingQueue<DtlsSession> established = new LinkedBlockingQueue<>();
-    final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
-    final BlockingQueue<HandshakeFailure> failures = new LinkedBlockingQueue<>();
-    final BlockingQueue<Data> data = new LinkedBlockingQueue<>();
+    public final BlockingQueue<DtlsSession> established = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
+    public final BlockingQueue<HandshakeFailure> failures = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Data> data = new LinkedBlockingQueue<>();
 
     @Override
     public void established(DtlsSession session) {
@@ -41,7 +41,7 @@ final class Events implements DtlsSessionListener, DtlsDataHandler {
         data.add(new Data(session, bytes));
     }
 
-    static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+    public static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
         T value = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(value).as("event within %d s", WAIT_SECONDS).isNotNull();
         return value;

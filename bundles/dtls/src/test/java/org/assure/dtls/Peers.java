@@ -16,8 +16,8 @@ import org.assure.core.model.SecretBytes;
 import org.assure.core.transport.ChannelKind;
 
 /** Engines on loopback with ephemeral ports, closed together. */
-final class Peers implements AutoCloseable {
-    static final SecureRandom RANDOM = new SecureRandom();
+public final class Peers implements AutoCloseable {
+    public static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<DtlsEngine> engines = new ArrayList<>();
     private final InetAddress loopback;
@@ -26,35 +26,35 @@ final class Peers implements AutoCloseable {
         this.loopback = loopback;
     }
 
-    static Peers ipv4() throws IOException {
+    public static Peers ipv4() throws IOException {
         return new Peers(InetAddress.getByName("127.0.0.1"));
     }
 
-    static Peers ipv6() throws IOException {
+    public static Peers ipv6() throws IOException {
         return new Peers(InetAddress.getByName("::1"));
     }
 
-    DtlsEngine server(DtlsConfig config, DtlsServerCredentials credentials, Events events) throws IOException {
+    public DtlsEngine server(DtlsConfig config, DtlsServerCredentials credentials, Events events) throws IOException {
         return add(DtlsEngine.builder(UdpTransport.ephemeral(loopback), ChannelKind.MANAGEMENT).config(config)
                 .serverCredentials(credentials).listener(events).dataHandler(events).random(RANDOM).start());
     }
 
-    TapTransport tap() {
+    public TapTransport tap() {
         return new TapTransport(UdpTransport.ephemeral(loopback));
     }
 
-    DtlsEngine server(TapTransport transport, DtlsConfig config, DtlsServerCredentials credentials, Events events)
+    public DtlsEngine server(TapTransport transport, DtlsConfig config, DtlsServerCredentials credentials, Events events)
             throws IOException {
         return add(DtlsEngine.builder(transport, ChannelKind.MANAGEMENT).config(config)
                 .serverCredentials(credentials).listener(events).dataHandler(events).random(RANDOM).start());
     }
 
-    DtlsEngine client(TapTransport transport, DtlsConfig config, Events events) throws IOException {
+    public DtlsEngine client(TapTransport transport, DtlsConfig config, Events events) throws IOException {
         return add(DtlsEngine.builder(transport, ChannelKind.MANAGEMENT).config(config)
                 .listener(events).dataHandler(events).random(RANDOM).start());
     }
 
-    DtlsEngine client(DtlsConfig config, Events events) throws IOException {
+    public DtlsEngine client(DtlsConfig config, Events events) throws IOException {
         return add(DtlsEngine.builder(UdpTransport.ephemeral(loopback), ChannelKind.MANAGEMENT).config(config)
                 .listener(events).dataHandler(events).random(RANDOM).start());
     }
@@ -64,25 +64,25 @@ final class Peers implements AutoCloseable {
         return engine;
     }
 
-    static DtlsConfig fast() {
+    public static DtlsConfig fast() {
         return DtlsConfig.builder().handshakeTimeout(java.time.Duration.ofSeconds(10))
                 .retransmissionInitial(java.time.Duration.ofMillis(200)).build();
     }
 
-    static SecretBytes secret() {
+    public static SecretBytes secret() {
         return KeyGeneration.randomSecret(32, RANDOM);
     }
 
-    static OwnKey ownKey(GenerateKeyType type) {
+    public static OwnKey ownKey(GenerateKeyType type) {
         KeyPair pair = KeyGeneration.generate(type, RANDOM);
         return new OwnKey(UUID.randomUUID(), pair.getPublic(), pair.getPrivate());
     }
 
-    static Bytes spki(OwnKey key) {
+    public static Bytes spki(OwnKey key) {
         return Keys.encodePublic(key.publicKey());
     }
 
-    static Address address(DtlsEngine engine) {
+    public static Address address(DtlsEngine engine) {
         return engine.localAddress();
     }
 

@@ -11,20 +11,20 @@ import org.assure.core.transport.DatagramReceiver;
 import org.assure.core.transport.TransportEndpoint;
 
 /** A transport that records every datagram its engine sends and lets a test inject raw datagrams. */
-final class TapTransport implements ChannelTransport {
-    record Sent(Address to, byte[] datagram) {
-        int contentType() {
+public final class TapTransport implements ChannelTransport {
+    public record Sent(Address to, byte[] datagram) {
+        public int contentType() {
             return datagram[0] & 0xFF;
         }
 
-        int epoch() {
+        public int epoch() {
             return ((datagram[3] & 0xFF) << 8) | (datagram[4] & 0xFF);
         }
     }
 
     private final ChannelTransport delegate;
-    final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
-    final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
+    public final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+    public final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
     private volatile TransportEndpoint endpoint;
 
     TapTransport(ChannelTransport delegate) {
@@ -75,7 +75,7 @@ final class TapTransport implements ChannelTransport {
     }
 
     /** Sends raw bytes from this transport's port, bypassing the engine. */
-    void inject(Address to, byte[] datagram) throws IOException {
+    public void inject(Address to, byte[] datagram) throws IOException {
         endpoint.send(to, datagram, 0, datagram.length);
     }
 }

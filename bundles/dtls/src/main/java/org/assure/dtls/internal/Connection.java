@@ -31,7 +31,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private static final int MAX_QUEUED = 64;
     /**
      * Wait handed to BouncyCastle when draining: never waited for (the link throws {@link NoData} when empty), but
-     * long enough that BouncyCastle's loop never gives up with -1, so -1 means a record failed authentication.
+     * long enough that BouncyCastle's loop never gives up with -1 before the queue is empty.
      */
     private static final int DRIVE_WAIT_MILLIS = 60_000;
     private static final int RECEIVE_LIMIT = 16384 + 2048;
@@ -68,7 +68,8 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         this.engine = engine;
         this.peer = peer;
         this.role = role;
-        this.crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true);
+        this.crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true,
+                () -> engine.recordDropped(peer));
     }
 
     ConnectionCrypto crypto() {
@@ -81,6 +82,11 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     boolean isEstablished() {
         return mode == MODE_ESTABLISHED;
+    }
+
+    /** BouncyCastle's transport of the established session (tests reach into its record layer). */
+    DTLSTransport transport() {
+        return dtls;
     }
 
     long lastReceiveMillis() {
@@ -172,8 +178,6 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                 byte[] data = new byte[received];
                 System.arraycopy(plaintext, 0, data, 0, received);
                 engine.deliver(this, data);
-            } else {
-                engine.recordDropped(peer);
             }
         }
         return linkClosed && mode == MODE_ESTABLISHED ? CloseReason.PEER_CLOSED : null;

@@ -2,9 +2,11 @@ package org.assure.dtls.internal;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.ContentType;
 import org.bouncycastle.tls.HandshakeType;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsDecodeResult;
@@ -13,15 +15,18 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * BouncyCastle's lightweight crypto (the JCA variant refuses raw public keys), one per connection, whose record
- * ciphers report renegotiation attempts: a ClientHello or HelloRequest inside an encrypted record. BouncyCastle
- * drops those silently; the DICE profile wants a {@code no_renegotiation} answer.
+ * ciphers report renegotiation attempts (a ClientHello or HelloRequest inside an encrypted record: BouncyCastle
+ * drops those silently, the DICE profile wants a {@code no_renegotiation} answer) and turn every decryption
+ * failure into {@code bad_record_mac}, the one alert BouncyCastle's transport drops instead of failing on.
  */
 final class ConnectionCrypto extends BcTlsCrypto {
     private final Runnable renegotiationAttempt;
+    private final Runnable badRecord;
 
-    ConnectionCrypto(SecureRandom random, Runnable renegotiationAttempt) {
+    ConnectionCrypto(SecureRandom random, Runnable renegotiationAttempt, Runnable badRecord) {
         super(random);
         this.renegotiationAttempt = renegotiationAttempt;
+        this.badRecord = badRecord;
     }
 
     @Override
@@ -40,7 +45,16 @@ final class ConnectionCrypto extends BcTlsCrypto {
         @Override
         public TlsDecodeResult decodeCiphertext(long seqNo, short recordType, ProtocolVersion recordVersion,
                 byte[] ciphertext, int offset, int len) throws IOException {
-            TlsDecodeResult result = cipher.decodeCiphertext(seqNo, recordType, recordVersion, ciphertext, offset, len);
+            TlsDecodeResult result;
+            try {
+                result = cipher.decodeCiphertext(seqNo, recordType, recordVersion, ciphertext, offset, len);
+            } catch (TlsFatalAlert | RuntimeException e) {
+                // Any undecryptable record is bad_record_mac, which BouncyCastle drops silently (RFC 6347
+                // §4.1.2.7). Other alerts (decode_error for a too-short record) would fail the whole session, so a
+                // single spoofed datagram could end it.
+                badRecord.run();
+                throw new TlsFatalAlert(AlertDescription.bad_record_mac);
+            }
             if (result.contentType == ContentType.handshake && result.len > 0) {
                 short type = (short) (result.buf[result.off] & 0xFF);
                 if (type == HandshakeType.client_hello || type == HandshakeType.hello_request) {
