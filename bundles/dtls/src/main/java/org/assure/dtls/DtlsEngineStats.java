@@ -7,10 +7,11 @@ package org.assure.dtls;
  * @param handshakes        handshakes in progress
  * @param peerStates        entries in the per-peer demultiplexing map (sessions plus handshakes); a flood of
  *                          ClientHellos without a valid cookie leaves it unchanged
- * @param helloVerifyRequests HelloVerifyRequests sent (stateless cookie exchanges)
+ * @param helloVerifyRequests ClientHellos without a valid cookie, answered statelessly with a HelloVerifyRequest
+ *                          (or dropped if malformed)
  * @param droppedDatagrams  datagrams dropped: no state for the peer, not a valid ClientHello, handshake limits,
  *                          full queues
- * @param droppedRecords    records dropped by an established session (bad MAC, replay, garbage)
+ * @param droppedRecords    records that failed decryption (bad MAC, garbage); replays are dropped uncounted
  * @param cachedSessions    entries in the resumption caches
  */
 public record DtlsEngineStats(int sessions, int handshakes, int peerStates, long helloVerifyRequests,

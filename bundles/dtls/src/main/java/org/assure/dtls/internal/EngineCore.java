@@ -234,7 +234,7 @@ public final class EngineCore {
             }
             return;
         }
-        if (serverCredentials.isEmpty()) {
+        if (serverCredentials.isEmpty() || !isClientHello(datagram)) {
             droppedDatagrams.increment();
             drops.drop("datagram from unknown peer", from);
             return;
