@@ -16,10 +16,19 @@ class ValueTypesTest {
         EqualsVerifier.forClass(PskKey.class).withNonnullFields("keyId", "peer", "secret")
                 .withPrefabValues(SecretBytes.class, SecretBytes.of(new byte[] {1}), SecretBytes.of(new byte[] {2, 3})).verify();
         EqualsVerifier.forClass(PeerKey.class).withNonnullFields("keyId", "peer").verify();
-        EqualsVerifier.forClass(DtlsAlert.class).verify();
         EqualsVerifier.forClass(HandshakeFailure.class).withNonnullFields("peer", "role", "cause", "peerName", "alert")
-                .verify();
+                .withPrefabValues(DtlsAlert.class, new DtlsAlert(1, 0, false), new DtlsAlert(2, 51, true)).verify();
         EqualsVerifier.forClass(DtlsEngineStats.class).verify();
+    }
+
+    @Test
+    void givenAlerts_thenEqualByLevelDescriptionAndDirection() {
+        assertThat(new DtlsAlert(2, 51, true)).isEqualTo(new DtlsAlert(2, 51, true))
+                .hasSameHashCodeAs(new DtlsAlert(2, 51, true))
+                .isNotEqualTo(new DtlsAlert(2, 51, false)).isNotEqualTo(new DtlsAlert(1, 51, true))
+                .isNotEqualTo(new DtlsAlert(2, 49, true));
+        assertThatThrownBy(() -> new DtlsAlert(3, 0, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DtlsAlert(2, 256, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
