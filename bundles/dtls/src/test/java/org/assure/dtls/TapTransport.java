@@ -26,6 +26,8 @@ public final class TapTransport implements ChannelTransport {
     public final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     public final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
     private volatile TransportEndpoint endpoint;
+    /** When set, sends are dropped silently: the peer seems to vanish. */
+    public volatile boolean muted;
 
     TapTransport(ChannelTransport delegate) {
         this.delegate = delegate;
@@ -52,6 +54,9 @@ public final class TapTransport implements ChannelTransport {
             public void send(Address to, byte[] data, int offset, int length) throws IOException {
                 byte[] copy = new byte[length];
                 System.arraycopy(data, offset, copy, 0, length);
+                if (muted) {
+                    return;
+                }
                 sent.add(new Sent(to, copy));
                 inner.send(to, data, offset, length);
             }

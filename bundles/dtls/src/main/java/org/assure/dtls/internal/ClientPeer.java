@@ -74,6 +74,16 @@ final class ClientPeer extends AbstractTlsClient {
         return result;
     }
 
+    /** Drops handshake-only state; see {@link ServerPeer#releaseHandshakeState()}. */
+    void releaseHandshakeState() {
+        pskKey = null;
+        serverKey = null;
+        result = null;
+        supportedGroups = null;
+        supportedSignatureAlgorithms = null;
+        supportedSignatureAlgorithmsCert = null;
+    }
+
     boolean resumedSession() {
         return resumed;
     }

@@ -313,7 +313,10 @@ public final class EngineCore {
                 connection.peerAddress(), outcome);
         try {
             DTLSTransport transport = serverProtocol.accept(server, connection.link(), request);
-            established(connection, transport, server.identity(), server.result(), server.resumedSession());
+            boolean resumed = server.resumedSession();
+            HandshakeResult result = server.result();
+            server.releaseHandshakeState();
+            established(connection, transport, server.identity(), result, resumed);
         } catch (IOException | RuntimeException e) {
             handshakeFailed(connection, DtlsRole.SERVER, outcome, e);
         } finally {
@@ -372,7 +375,9 @@ public final class EngineCore {
             if (!client.resumedSession() && !handshake.sessionId().isEmpty()) {
                 clientCache.put(key, new CachedSession(handshake.session(), client.identity()));
             }
-            established(connection, transport, client.identity(), handshake, client.resumedSession());
+            boolean resumed = client.resumedSession();
+            client.releaseHandshakeState();
+            established(connection, transport, client.identity(), handshake, resumed);
             result.complete(connection);
         } catch (IOException | RuntimeException e) {
             if (cached.isPresent()) {

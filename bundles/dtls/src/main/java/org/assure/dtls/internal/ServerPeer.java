@@ -83,6 +83,25 @@ final class ServerPeer extends AbstractTlsServer {
         return result;
     }
 
+    /**
+     * Drops handshake-only state. BouncyCastle's record layer keeps this peer for the session's lifetime (for
+     * alert callbacks), so what it holds is paid for by every idle session.
+     */
+    void releaseHandshakeState() {
+        credentials = null;
+        signer = null;
+        pskKey = null;
+        peerKey = null;
+        resumed = null;
+        result = null;
+        clientExtensions = null;
+        serverExtensions.clear();
+        offeredCipherSuites = null;
+        clientProtocolNames = null;
+        statusRequestV2 = null;
+        trustedCAKeys = null;
+    }
+
     boolean resumedSession() {
         return resumed != null;
     }
