@@ -42,7 +42,8 @@ public final class DtlsEngine implements AutoCloseable {
     /**
      * Starts a client handshake with {@code server}. The future completes with the session, or exceptionally
      * with a {@link DtlsHandshakeException}; the listener hears of both. If a session with {@code server} is
-     * already established, it is closed ({@link CloseReason#REPLACED}) when the new one is established.
+     * already established, it is closed ({@link CloseReason#REPLACED}) as the new handshake starts. For an IP
+     * address, the local port is this engine's own.
      *
      * @throws IllegalStateException if the engine is closed
      */
