@@ -99,4 +99,30 @@ class RawKeyHandshakeTest {
         assertThat(serverSide.cause()).isEqualTo(FailureCause.BAD_PEER_KEY);
         assertThat(serverSide.state()).isEqualTo(ChannelState.PEER_AUTHENTICATION_FAILED);
     }
+
+    @ParameterizedTest
+    @CsvSource({"EC_P256"})
+    void givenClientWithoutPeerName_whenItPresentsAKnownKey_thenServerIdentifiesItByTheKey(GenerateKeyType type)
+            throws Exception {
+        OwnKey serverKey = Peers.ownKey(type);
+        OwnKey clientKey = Peers.ownKey(type);
+        DtlsEngine server = peers.server(Peers.fast(), new InMemoryCredentials(serverName).ownKey(serverKey)
+                .putPeer(InMemoryCredentials.Peer.withRawKey(clientName, clientKey.keyId(), Peers.spki(clientKey))),
+                serverEvents);
+        PeerKeyLookup expectedServer = spki -> spki.equals(Peers.spki(serverKey))
+                ? java.util.Optional.of(new PeerKey(serverKey.keyId(), java.util.Optional.of(serverName)))
+                : java.util.Optional.empty();
+        ClientCredentials plain = new ClientCredentials(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of(new RawKeyCredentials(clientKey, expectedServer)));
+        DtlsEngine client = peers.client(Peers.fast(), clientEvents);
+
+        DtlsSession session = client.connect(server.localAddress(), plain).get();
+        DtlsSession accepted = Events.next(serverEvents.established);
+
+        assertThat(session.peerName()).isEmpty();
+        assertThat(session.peerId()).contains(serverName);
+        assertThat(accepted.peerName()).isEmpty();
+        assertThat(accepted.peerId()).contains(clientName);
+        assertThat(accepted.keyId()).isEqualTo(clientKey.keyId());
+    }
 }
