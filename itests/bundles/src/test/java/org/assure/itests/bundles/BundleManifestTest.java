@@ -75,7 +75,7 @@ class BundleManifestTest {
 
     @Test
     void our_bundles_are_on_the_class_path() {
-        assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api");
+        assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls");
     }
 
     @TestFactory

@@ -1,0 +1,407 @@
+package org.assure.dtls.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.assure.core.model.Address;
+import org.assure.core.model.Bytes;
+import org.assure.dtls.CloseReason;
+import org.assure.dtls.CredentialType;
+import org.assure.dtls.DtlsRole;
+import org.assure.dtls.DtlsSession;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.DTLSRecordCallback;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.DatagramTransport;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsTimeoutException;
+
+/**
+ * All state for one peer address: during the handshake a blocking datagram queue that BouncyCastle's handshake
+ * thread reads; once established, a {@link DtlsSession} without a thread of its own — queued datagrams are
+ * decrypted by driving {@link DTLSTransport#receive} on a worker, one drain at a time per connection, until the
+ * queue is empty (the link then throws {@link NoData}, which BouncyCastle passes through untouched).
+ */
+final class Connection implements DtlsSession, DTLSRecordCallback {
+    private static final int MAX_QUEUED = 64;
+    /**
+     * Wait handed to BouncyCastle when draining: never waited for (the link throws {@link NoData} when empty), but
+     * long enough that BouncyCastle's loop never gives up with -1 before the queue is empty.
+     */
+    private static final int DRIVE_WAIT_MILLIS = 60_000;
+    private static final int RECEIVE_LIMIT = 16384 + 2048;
+    private static final int MODE_HANDSHAKE = 0;
+    private static final int MODE_ESTABLISHED = 1;
+    private static final int MODE_CLOSED = 2;
+    private static final int DRAIN_IDLE = 0;
+    private static final int DRAIN_RUNNING = 1;
+    private static final int DRAIN_AGAIN = 2;
+    private static final ThreadLocal<byte[]> PLAINTEXT = ThreadLocal.withInitial(() -> new byte[RECEIVE_LIMIT]);
+
+    private final EngineCore engine;
+    private final Address peer;
+    private final DtlsRole role;
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>(4);
+    private final Link link = new Link();
+    private final ConnectionCrypto crypto;
+    private final AtomicInteger drain = new AtomicInteger();
+
+    private volatile int mode = MODE_HANDSHAKE;
+    private volatile boolean linkClosed;
+    private volatile boolean renegotiationAttempt;
+    private volatile long lastReceiveMillis;
+    private int lastDatagramSize = 64;
+
+    private DTLSTransport dtls;
+    private PeerIdentity identity;
+    private int cipherSuite;
+    private Bytes sessionId;
+    private boolean resumed;
+    private Instant establishedAt;
+
+    Connection(EngineCore engine, Address peer, DtlsRole role) {
+        this.engine = engine;
+        this.peer = peer;
+        this.role = role;
+        this.crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true,
+                () -> engine.recordDropped(peer));
+    }
+
+    ConnectionCrypto crypto() {
+        return crypto;
+    }
+
+    DatagramTransport link() {
+        return link;
+    }
+
+    boolean isEstablished() {
+        return mode == MODE_ESTABLISHED;
+    }
+
+    /** BouncyCastle's transport of the established session (tests reach into its record layer). */
+    DTLSTransport transport() {
+        return dtls;
+    }
+
+    long lastReceiveMillis() {
+        return lastReceiveMillis;
+    }
+
+    // ---- inbound ------------------------------------------------------------------------------------------
+
+    /** Queues a datagram from the demultiplexer; false if the queue is full or the connection closed. */
+    boolean offer(byte[] datagram) {
+        synchronized (this) {
+            if (mode == MODE_CLOSED || queue.size() >= MAX_QUEUED) {
+                return false;
+            }
+            queue.add(datagram);
+            if (mode == MODE_HANDSHAKE) {
+                notifyAll();
+                return true;
+            }
+        }
+        scheduleDrain();
+        return true;
+    }
+
+    /** Lets BouncyCastle run its timers (heartbeat) even without a datagram. */
+    void poke() {
+        if (mode == MODE_ESTABLISHED) {
+            scheduleDrain();
+        }
+    }
+
+    private void scheduleDrain() {
+        // IDLE -> RUNNING submits a drain; RUNNING -> AGAIN makes the running drain loop once more.
+        for (;;) {
+            int state = drain.get();
+            if (state == DRAIN_IDLE) {
+                if (drain.compareAndSet(DRAIN_IDLE, DRAIN_RUNNING)) {
+                    if (!engine.execute(this::drain)) {
+                        drain.set(DRAIN_IDLE);
+                    }
+                    return;
+                }
+            } else if (state == DRAIN_AGAIN || drain.compareAndSet(DRAIN_RUNNING, DRAIN_AGAIN)) {
+                return;
+            }
+        }
+    }
+
+    private void drain() {
+        do {
+            drain.set(DRAIN_RUNNING);
+            CloseReason end = receiveQueued();
+            if (end != null) {
+                drain.set(DRAIN_IDLE);
+                engine.closeSession(this, end);
+                return;
+            }
+        } while (!drain.compareAndSet(DRAIN_RUNNING, DRAIN_IDLE));
+    }
+
+    /** Decrypts and delivers everything queued; returns why the session ended, or null if it goes on. */
+    private CloseReason receiveQueued() {
+        byte[] plaintext = PLAINTEXT.get();
+        while (mode == MODE_ESTABLISHED) {
+            int size;
+            synchronized (this) {
+                byte[] next = queue.peek();
+                size = Math.max(lastDatagramSize, next == null ? 0 : next.length);
+            }
+            int received;
+            try {
+                received = dtls.receive(plaintext, 0, Math.min(size, plaintext.length), DRIVE_WAIT_MILLIS, this);
+            } catch (NoData e) {
+                break;
+            } catch (TlsTimeoutException e) {
+                return CloseReason.HEARTBEAT_TIMEOUT;
+            } catch (TlsFatalAlertReceived e) {
+                return CloseReason.PEER_ALERT;
+            } catch (IOException | RuntimeException e) {
+                engine.drops().drop("session failure (" + e.getClass().getSimpleName() + ")", peer);
+                return linkClosed ? CloseReason.PEER_CLOSED : CloseReason.ERROR;
+            } finally {
+                if (renegotiationAttempt) {
+                    renegotiationAttempt = false;
+                    refuseRenegotiation();
+                }
+            }
+            if (received >= 0) {
+                byte[] data = new byte[received];
+                System.arraycopy(plaintext, 0, data, 0, received);
+                engine.deliver(this, data);
+            }
+        }
+        return linkClosed && mode == MODE_ESTABLISHED ? CloseReason.PEER_CLOSED : null;
+    }
+
+    /** Every authenticated record (data, heartbeat, alert) proves the peer alive, for the idle timeout. */
+    @Override
+    public void recordAccepted(int flags) {
+        lastReceiveMillis = engine.nowMillis();
+    }
+
+    private void refuseRenegotiation() {
+        engine.drops().drop("renegotiation attempt", peer);
+        RecordLayerAccess.sendWarning(dtls, AlertDescription.no_renegotiation);
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------
+
+    void established(DTLSTransport transport, PeerIdentity peerIdentity, int suite, Bytes id, boolean wasResumed,
+            Instant at) {
+        this.dtls = transport;
+        this.identity = peerIdentity;
+        this.cipherSuite = suite;
+        this.sessionId = id;
+        this.resumed = wasResumed;
+        this.establishedAt = at;
+        this.lastReceiveMillis = engine.nowMillis();
+        synchronized (this) {
+            if (mode == MODE_HANDSHAKE) {
+                mode = MODE_ESTABLISHED;
+            }
+        }
+    }
+
+    /** Marks the connection closed; true only for the first caller. Wakes a waiting handshake. */
+    boolean markClosed() {
+        synchronized (this) {
+            if (mode == MODE_CLOSED) {
+                return false;
+            }
+            mode = MODE_CLOSED;
+            queue.clear();
+            notifyAll();
+            return true;
+        }
+    }
+
+    /** Closes BouncyCastle's record layer, which sends close_notify unless it already failed. */
+    void closeRecordLayer() {
+        DTLSTransport transport = dtls;
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (IOException e) {
+                engine.drops().drop("close_notify not sent", peer);
+            }
+        }
+    }
+
+    // ---- DtlsSession --------------------------------------------------------------------------------------
+
+    @Override
+    public Address peerAddress() {
+        return peer;
+    }
+
+    @Override
+    public DtlsRole role() {
+        return role;
+    }
+
+    @Override
+    public Optional<UUID> peerName() {
+        return identity.peerName();
+    }
+
+    @Override
+    public Optional<UUID> peerId() {
+        return identity.peerId();
+    }
+
+    @Override
+    public UUID keyId() {
+        return identity.keyId();
+    }
+
+    @Override
+    public CredentialType credentialType() {
+        return identity.type();
+    }
+
+    @Override
+    public int cipherSuite() {
+        return cipherSuite;
+    }
+
+    @Override
+    public Bytes sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public int epoch() {
+        return 1;
+    }
+
+    @Override
+    public boolean resumed() {
+        return resumed;
+    }
+
+    @Override
+    public Instant establishedAt() {
+        return establishedAt;
+    }
+
+    @Override
+    public int maxPayloadSize() {
+        try {
+            return dtls.getSendLimit();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void send(byte[] data, int offset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        if (mode != MODE_ESTABLISHED) {
+            throw new ClosedChannelException();
+        }
+        int limit = maxPayloadSize();
+        if (length > limit) {
+            throw new IllegalArgumentException("payload of " + length + " bytes exceeds " + limit);
+        }
+        dtls.send(data, offset, length);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return mode == MODE_ESTABLISHED;
+    }
+
+    @Override
+    public void close() {
+        engine.closeSession(this, CloseReason.LOCAL);
+    }
+
+    @Override
+    public String toString() {
+        return "DtlsSession[" + peer + ", " + role + (identity != null ? ", " + identity.peerId().map(UUID::toString).orElse("unnamed") : "") + "]";
+    }
+
+    /** Thrown by the link when no datagram is queued for an established session; carries no stack trace. */
+    static final class NoData extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+        static final NoData INSTANCE = new NoData();
+
+        private NoData() {
+            super("no datagram queued");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** The datagram link BouncyCastle's record layer sees. */
+    private final class Link implements DatagramTransport {
+        @Override
+        public int getReceiveLimit() {
+            return RECEIVE_LIMIT;
+        }
+
+        @Override
+        public int getSendLimit() {
+            return engine.maxDatagramSize(peer);
+        }
+
+        @Override
+        public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+            byte[] datagram;
+            synchronized (Connection.this) {
+                if (mode == MODE_HANDSHAKE) {
+                    long deadline = System.nanoTime() + Math.max(waitMillis, 1) * 1_000_000L;
+                    long remaining;
+                    while (queue.isEmpty() && mode == MODE_HANDSHAKE
+                            && (remaining = deadline - System.nanoTime()) > 0) {
+                        try {
+                            Connection.this.wait(Math.max(1, remaining / 1_000_000L));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new InterruptedIOException("handshake interrupted");
+                        }
+                    }
+                    if (mode == MODE_CLOSED) {
+                        throw new ClosedChannelException();
+                    }
+                    datagram = queue.poll();
+                    if (datagram == null) {
+                        return -1;
+                    }
+                } else {
+                    datagram = queue.poll();
+                    if (datagram == null) {
+                        throw NoData.INSTANCE;
+                    }
+                }
+                lastDatagramSize = datagram.length;
+            }
+            int length = Math.min(len, datagram.length);
+            System.arraycopy(datagram, 0, buf, off, length);
+            return length;
+        }
+
+        @Override
+        public void send(byte[] buf, int off, int len) {
+            engine.send(peer, buf, off, len);
+        }
+
+        @Override
+        public void close() {
+            linkClosed = true;
+        }
+    }
+}

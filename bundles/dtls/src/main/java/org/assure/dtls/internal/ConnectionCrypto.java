@@ -1,0 +1,113 @@
+package org.assure.dtls.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ContentType;
+import org.bouncycastle.tls.HandshakeType;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.crypto.TlsCipher;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.TlsDecodeResult;
+import org.bouncycastle.tls.crypto.TlsEncodeResult;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * BouncyCastle's lightweight crypto (the JCA variant refuses raw public keys), one per connection, whose record
+ * ciphers report renegotiation attempts (a ClientHello or HelloRequest inside an encrypted record: BouncyCastle
+ * drops those silently, the DICE profile wants a {@code no_renegotiation} answer) and turn every decryption
+ * failure into {@code bad_record_mac}, the one alert BouncyCastle's transport drops instead of failing on.
+ */
+final class ConnectionCrypto extends BcTlsCrypto {
+    private final Runnable renegotiationAttempt;
+    private final Runnable badRecord;
+
+    ConnectionCrypto(SecureRandom random, Runnable renegotiationAttempt, Runnable badRecord) {
+        super(random);
+        this.renegotiationAttempt = renegotiationAttempt;
+        this.badRecord = badRecord;
+    }
+
+    @Override
+    public TlsCipher createCipher(TlsCryptoParameters cryptoParams, int encryptionAlgorithm, int macAlgorithm)
+            throws IOException {
+        return new WatchedCipher(super.createCipher(cryptoParams, encryptionAlgorithm, macAlgorithm));
+    }
+
+    private final class WatchedCipher implements TlsCipher {
+        private final TlsCipher cipher;
+
+        WatchedCipher(TlsCipher cipher) {
+            this.cipher = cipher;
+        }
+
+        @Override
+        public TlsDecodeResult decodeCiphertext(long seqNo, short recordType, ProtocolVersion recordVersion,
+                byte[] ciphertext, int offset, int len) throws IOException {
+            TlsDecodeResult result;
+            try {
+                result = cipher.decodeCiphertext(seqNo, recordType, recordVersion, ciphertext, offset, len);
+            } catch (TlsFatalAlert | RuntimeException e) {
+                // Any undecryptable record is bad_record_mac, which BouncyCastle drops silently (RFC 6347
+                // §4.1.2.7). Other alerts (decode_error for a too-short record) would fail the whole session, so a
+                // single spoofed datagram could end it.
+                badRecord.run();
+                throw new TlsFatalAlert(AlertDescription.bad_record_mac);
+            }
+            if (result.contentType == ContentType.handshake && result.len > 0) {
+                short type = (short) (result.buf[result.off] & 0xFF);
+                if (type == HandshakeType.client_hello || type == HandshakeType.hello_request) {
+                    renegotiationAttempt.run();
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public TlsEncodeResult encodePlaintext(long seqNo, short contentType, ProtocolVersion recordVersion,
+                int headerAllocation, byte[] plaintext, int offset, int len) throws IOException {
+            return cipher.encodePlaintext(seqNo, contentType, recordVersion, headerAllocation, plaintext, offset, len);
+        }
+
+        @Override
+        public int getCiphertextDecodeLimit(int plaintextLimit) {
+            return cipher.getCiphertextDecodeLimit(plaintextLimit);
+        }
+
+        @Override
+        public int getCiphertextEncodeLimit(int plaintextLimit) {
+            return cipher.getCiphertextEncodeLimit(plaintextLimit);
+        }
+
+        @Override
+        public int getPlaintextDecodeLimit(int ciphertextLimit) {
+            return cipher.getPlaintextDecodeLimit(ciphertextLimit);
+        }
+
+        @Override
+        public int getPlaintextEncodeLimit(int ciphertextLimit) {
+            return cipher.getPlaintextEncodeLimit(ciphertextLimit);
+        }
+
+        @Override
+        public void rekeyDecoder() throws IOException {
+            cipher.rekeyDecoder();
+        }
+
+        @Override
+        public void rekeyEncoder() throws IOException {
+            cipher.rekeyEncoder();
+        }
+
+        @Override
+        public boolean usesOpaqueRecordTypeDecode() {
+            return cipher.usesOpaqueRecordTypeDecode();
+        }
+
+        @Override
+        public boolean usesOpaqueRecordTypeEncode() {
+            return cipher.usesOpaqueRecordTypeEncode();
+        }
+    }
+}

@@ -1,0 +1,526 @@
+package org.assure.dtls.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.assure.core.cbor.AddressCodec;
+import org.assure.core.model.Address;
+import org.assure.core.model.Bytes;
+import org.assure.core.model.IpAddress;
+import org.assure.core.transport.ChannelKind;
+import org.assure.core.transport.ChannelTransport;
+import org.assure.core.transport.TransportEndpoint;
+import org.assure.dtls.ClientCredentials;
+import org.assure.dtls.CloseReason;
+import org.assure.dtls.DtlsConfig;
+import org.assure.dtls.DtlsDataHandler;
+import org.assure.dtls.DtlsEngineStats;
+import org.assure.dtls.DtlsHandshakeException;
+import org.assure.dtls.DtlsRole;
+import org.assure.dtls.DtlsServerCredentials;
+import org.assure.dtls.DtlsSession;
+import org.assure.dtls.DtlsSessionListener;
+import org.assure.dtls.HandshakeFailure;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSRequest;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.DTLSVerifier;
+import org.bouncycastle.tls.DatagramSender;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind {@link org.assure.dtls.DtlsEngine}: demultiplexes one transport endpoint by peer address,
+ * answers cookie-less ClientHellos statelessly, runs handshakes on bounded pools and established sessions on a
+ * shared worker pool.
+ */
+public final class EngineCore {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
+    private static final int RECORD_HEADER = 13;
+    private static final long PURGE_SECONDS = 60;
+
+    private final DtlsConfig config;
+    private final HandshakeSettings settings;
+    private final Optional<DtlsServerCredentials> serverCredentials;
+    private final DtlsSessionListener listener;
+    private final DtlsDataHandler dataHandler;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final DTLSVerifier verifier;
+    private final AssureServerProtocol serverProtocol = new AssureServerProtocol();
+    private final DTLSClientProtocol clientProtocol = new DTLSClientProtocol();
+    private final ConcurrentHashMap<Address, Connection> peers = new ConcurrentHashMap<>();
+    private final Semaphore serverSlots;
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
+    private final LongAdder helloVerifyRequests = new LongAdder();
+    private final LongAdder droppedDatagrams = new LongAdder();
+    private final LongAdder droppedRecords = new LongAdder();
+    private final SessionCache<Bytes, CachedSession> serverCache;
+    private final SessionCache<ClientCacheKey, CachedSession> clientCache;
+    private final ThreadPoolExecutor serverHandshakes;
+    private final ThreadPoolExecutor clientHandshakes;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService scheduler;
+    private final DropLog drops = new DropLog();
+    private volatile TransportEndpoint endpoint;
+    private volatile boolean closed;
+
+    private record ClientCacheKey(Address server, Optional<UUID> ownName, Optional<UUID> serverName) {
+    }
+
+    private EngineCore(DtlsConfig config, Optional<DtlsServerCredentials> serverCredentials,
+            DtlsSessionListener listener, DtlsDataHandler dataHandler, Clock clock, SecureRandom random) {
+        this.config = config;
+        this.settings = HandshakeSettings.of(config);
+        this.serverCredentials = serverCredentials;
+        this.listener = listener;
+        this.dataHandler = dataHandler;
+        this.clock = clock;
+        this.random = random;
+        this.verifier = new DTLSVerifier(new BcTlsCrypto(random));
+        this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
+        this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
+        this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
+        this.serverHandshakes = pool("server-handshake", config.maxConcurrentHandshakes());
+        this.clientHandshakes = pool("client-handshake", config.maxConcurrentHandshakes());
+        this.workers = pool("worker", config.workerThreads());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
+    }
+
+    public static EngineCore start(ChannelTransport transport, ChannelKind kind, DtlsConfig config,
+            Optional<DtlsServerCredentials> serverCredentials, DtlsSessionListener listener, DtlsDataHandler dataHandler,
+            Clock clock, SecureRandom random) throws IOException {
+        EngineCore core = new EngineCore(config, serverCredentials, listener, dataHandler, clock, random);
+        try {
+            core.endpoint = transport.bind(kind, core::received);
+        } catch (IOException | RuntimeException e) {
+            core.shutdownThreads();
+            throw e;
+        }
+        core.scheduleTimers();
+        return core;
+    }
+
+    private static ThreadPoolExecutor pool(String name, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "assure-dtls-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private void scheduleTimers() {
+        scheduler.scheduleWithFixedDelay(this::purgeCaches, PURGE_SECONDS, PURGE_SECONDS, TimeUnit.SECONDS);
+        Duration sweep = sweepInterval();
+        if (sweep != null) {
+            scheduler.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** How often sessions are poked (heartbeat timers) and checked for idleness; null if neither is on. */
+    private Duration sweepInterval() {
+        Duration interval = null;
+        if (!config.heartbeatInterval().isZero()) {
+            // BouncyCastle resends an unanswered heartbeat after 1 s, doubling; a quarter interval keeps up.
+            interval = min(config.heartbeatInterval().dividedBy(4), Duration.ofSeconds(1));
+        }
+        if (!config.idleTimeout().isZero()) {
+            interval = min(interval, min(config.idleTimeout().dividedBy(4), Duration.ofSeconds(1)));
+        }
+        return interval == null ? null : max(interval, Duration.ofMillis(10));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a == null ? b : (a.compareTo(b) <= 0 ? a : b);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    // ---- collaborators for connections --------------------------------------------------------------------
+
+    SecureRandom random() {
+        return random;
+    }
+
+    DropLog drops() {
+        return drops;
+    }
+
+    long nowMillis() {
+        return clock.millis();
+    }
+
+    int maxDatagramSize(Address peer) {
+        return endpoint.maxDatagramSize(peer);
+    }
+
+    boolean execute(Runnable task) {
+        try {
+            workers.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    void send(Address peer, byte[] data, int offset, int length) {
+        try {
+            endpoint.send(peer, data, offset, length);
+        } catch (IOException | RuntimeException e) {
+            // UDP is lossy anyway; DTLS retransmits handshakes, and a lost record is a lost datagram.
+            LOG.debug("send to {} failed: {}", peer, e.toString());
+        }
+    }
+
+    void deliver(Connection session, byte[] data) {
+        try {
+            dataHandler.received(session, data);
+        } catch (RuntimeException e) {
+            LOG.warn("data handler failed for {}", session.peerAddress(), e);
+        }
+    }
+
+    void recordDropped(Address peer) {
+        droppedRecords.increment();
+        drops.drop("record failing authentication", peer);
+    }
+
+    // ---- demultiplexing -----------------------------------------------------------------------------------
+
+    private void received(Address from, byte[] datagram) {
+        if (closed) {
+            return;
+        }
+        Connection connection = peers.get(from);
+        if (connection != null) {
+            if (connection.isEstablished() && serverCredentials.isPresent() && isClientHello(datagram)) {
+                // RFC 6347 §4.2.8: a new ClientHello from a known address, e.g. after a reboot.
+                acceptClientHello(from, datagram, connection);
+            } else if (!connection.offer(datagram)) {
+                droppedDatagrams.increment();
+                drops.drop("datagram (queue full)", from);
+            }
+            return;
+        }
+        if (serverCredentials.isEmpty() || !isClientHello(datagram)) {
+            droppedDatagrams.increment();
+            drops.drop("datagram from unknown peer", from);
+            return;
+        }
+        acceptClientHello(from, datagram, null);
+    }
+
+    private static boolean isClientHello(byte[] datagram) {
+        return datagram.length > RECORD_HEADER && datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 0
+                && datagram[RECORD_HEADER] == 1;
+    }
+
+    /** Stateless until the cookie is valid: the verifier either answers a HelloVerifyRequest or finds nothing. */
+    private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
+        DTLSRequest request;
+        try {
+            request = verifier.verifyRequest(AddressCodec.encode(from), datagram, 0, datagram.length, sender(from));
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        if (request == null) {
+            helloVerifyRequests.increment();
+            return;
+        }
+        if (existing == null && sessions.get() >= config.maxSessions()) {
+            droppedDatagrams.increment();
+            drops.drop("ClientHello (session limit)", from);
+            return;
+        }
+        if (!serverSlots.tryAcquire()) {
+            droppedDatagrams.increment();
+            drops.drop("ClientHello (handshake limit)", from);
+            return;
+        }
+        Connection connection = new Connection(this, from, DtlsRole.SERVER);
+        boolean placed = existing == null ? peers.putIfAbsent(from, connection) == null
+                : peers.replace(from, existing, connection);
+        if (!placed) {
+            serverSlots.release();
+            droppedDatagrams.increment();
+            return;
+        }
+        if (existing != null) {
+            closeSession(existing, CloseReason.REPLACED);
+        }
+        handshakes.incrementAndGet();
+        DTLSRequest verified = request;
+        try {
+            serverHandshakes.execute(() -> runServerHandshake(connection, verified));
+        } catch (RejectedExecutionException e) {
+            handshakes.decrementAndGet();
+            serverSlots.release();
+            peers.remove(from, connection);
+        }
+    }
+
+    private DatagramSender sender(Address to) {
+        return new DatagramSender() {
+            @Override
+            public int getSendLimit() {
+                return endpoint.maxDatagramSize(to);
+            }
+
+            @Override
+            public void send(byte[] buf, int off, int len) {
+                EngineCore.this.send(to, buf, off, len);
+            }
+        };
+    }
+
+    // ---- handshakes ---------------------------------------------------------------------------------------
+
+    private void runServerHandshake(Connection connection, DTLSRequest request) {
+        HandshakeOutcome outcome = new HandshakeOutcome();
+        ServerPeer server = new ServerPeer(connection.crypto(), settings, serverCredentials.get(), serverCache,
+                connection.peerAddress(), outcome);
+        try {
+            DTLSTransport transport = serverProtocol.accept(server, connection.link(), request);
+            boolean resumed = server.resumedSession();
+            HandshakeResult result = server.result();
+            server.releaseHandshakeState();
+            established(connection, transport, server.identity(), result, resumed);
+        } catch (IOException | RuntimeException e) {
+            handshakeFailed(connection, DtlsRole.SERVER, outcome, e);
+        } finally {
+            handshakes.decrementAndGet();
+            serverSlots.release();
+        }
+    }
+
+    public CompletableFuture<DtlsSession> connect(Address target, ClientCredentials credentials) {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        Address server = asReceived(target);
+        CompletableFuture<DtlsSession> result = new CompletableFuture<>();
+        Connection connection = new Connection(this, server, DtlsRole.CLIENT);
+        Connection previous = peers.put(server, connection);
+        if (previous != null) {
+            if (previous.isEstablished()) {
+                closeSession(previous, CloseReason.REPLACED);
+            } else {
+                previous.markClosed();
+            }
+        }
+        handshakes.incrementAndGet();
+        try {
+            clientHandshakes.execute(() -> runClientHandshake(connection, credentials, result));
+        } catch (RejectedExecutionException e) {
+            handshakes.decrementAndGet();
+            peers.remove(server, connection);
+            result.completeExceptionally(new IllegalStateException("engine closed"));
+        }
+        return result;
+    }
+
+    /**
+     * The peer address as the transport reports datagrams from it: for IP, with this endpoint's local port (a
+     * channel is identified by local port, remote address and remote port, PROFILE §7).
+     */
+    private Address asReceived(Address peer) {
+        if (peer instanceof IpAddress ip && endpoint.localAddress() instanceof IpAddress local) {
+            return new IpAddress(ip.remoteAddress(), local.localPort(), ip.remotePort());
+        }
+        return peer;
+    }
+
+    private void runClientHandshake(Connection connection, ClientCredentials credentials,
+            CompletableFuture<DtlsSession> result) {
+        ClientCacheKey key = new ClientCacheKey(connection.peerAddress(), credentials.ownName(),
+                credentials.expectedServerName());
+        Optional<CachedSession> cached = clientCache.get(key);
+        HandshakeOutcome outcome = new HandshakeOutcome();
+        ClientPeer client = new ClientPeer(connection.crypto(), settings, credentials, cached, outcome);
+        try {
+            DTLSTransport transport = clientProtocol.connect(client, connection.link());
+            HandshakeResult handshake = client.result();
+            if (!client.resumedSession() && !handshake.sessionId().isEmpty()) {
+                clientCache.put(key, new CachedSession(handshake.session(), client.identity()));
+            }
+            boolean resumed = client.resumedSession();
+            client.releaseHandshakeState();
+            established(connection, transport, client.identity(), handshake, resumed);
+            result.complete(connection);
+        } catch (IOException | RuntimeException e) {
+            if (cached.isPresent()) {
+                clientCache.remove(key);
+            }
+            HandshakeFailure failure = handshakeFailed(connection, DtlsRole.CLIENT, outcome, e);
+            result.completeExceptionally(new DtlsHandshakeException(failure, e));
+        } finally {
+            handshakes.decrementAndGet();
+        }
+    }
+
+    private void established(Connection connection, DTLSTransport transport, PeerIdentity identity,
+            HandshakeResult handshake, boolean resumed) {
+        connection.established(transport, identity, handshake.cipherSuite(), handshake.sessionId(), resumed,
+                clock.instant());
+        sessions.incrementAndGet();
+        if (!connection.isEstablished() || peers.get(connection.peerAddress()) != connection || closed) {
+            // Replaced or closed while the handshake ran.
+            closeSession(connection, closed ? CloseReason.ENGINE_CLOSED : CloseReason.REPLACED);
+            return;
+        }
+        LOG.debug("DTLS session with {} established ({}, {})", connection.peerAddress(), connection.role(),
+                identity.type());
+        try {
+            listener.established(connection);
+        } catch (RuntimeException e) {
+            LOG.warn("session listener failed", e);
+        }
+        connection.poke();
+    }
+
+    private HandshakeFailure handshakeFailed(Connection connection, DtlsRole role, HandshakeOutcome outcome,
+            Throwable error) {
+        peers.remove(connection.peerAddress(), connection);
+        connection.markClosed();
+        HandshakeFailure failure = new HandshakeFailure(connection.peerAddress(), role, outcome.classify(error),
+                outcome.peerName(), outcome.alert());
+        drops.drop(role.name().toLowerCase() + " handshake failing with " + failure.cause(), connection.peerAddress());
+        try {
+            listener.handshakeFailed(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("session listener failed", e);
+        }
+        return failure;
+    }
+
+    // ---- sessions -----------------------------------------------------------------------------------------
+
+    /** Ends an established session once; sends close_notify when the end is ours. */
+    void closeSession(Connection connection, CloseReason reason) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        peers.remove(connection.peerAddress(), connection);
+        sessions.decrementAndGet();
+        if (reason == CloseReason.LOCAL || reason == CloseReason.IDLE_TIMEOUT || reason == CloseReason.REPLACED
+                || reason == CloseReason.ENGINE_CLOSED) {
+            connection.closeRecordLayer();
+        }
+        LOG.debug("DTLS session with {} closed: {}", connection.peerAddress(), reason);
+        try {
+            listener.closed(connection, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("session listener failed", e);
+        }
+    }
+
+    private void sweep() {
+        boolean heartbeat = !config.heartbeatInterval().isZero();
+        long idleMillis = config.idleTimeout().toMillis();
+        long now = clock.millis();
+        for (Connection connection : peers.values()) {
+            if (!connection.isEstablished()) {
+                continue;
+            }
+            if (idleMillis > 0 && now - connection.lastReceiveMillis() >= idleMillis) {
+                closeSession(connection, CloseReason.IDLE_TIMEOUT);
+            } else if (heartbeat) {
+                connection.poke();
+            }
+        }
+    }
+
+    private void purgeCaches() {
+        serverCache.purge();
+        clientCache.purge();
+    }
+
+    public Address localAddress() {
+        return endpoint.localAddress();
+    }
+
+    public Optional<DtlsSession> session(Address peer) {
+        Connection connection = peers.get(asReceived(peer));
+        return connection != null && connection.isEstablished() ? Optional.of(connection) : Optional.empty();
+    }
+
+    public List<DtlsSession> sessions() {
+        List<DtlsSession> list = new ArrayList<>();
+        for (Connection connection : peers.values()) {
+            if (connection.isEstablished()) {
+                list.add(connection);
+            }
+        }
+        return list;
+    }
+
+    public DtlsEngineStats stats() {
+        return new DtlsEngineStats(sessions.get(), handshakes.get(), peers.size(), helloVerifyRequests.sum(),
+                droppedDatagrams.sum(), droppedRecords.sum(), serverCache.size() + clientCache.size());
+    }
+
+    public void clearSessionCache() {
+        serverCache.clear();
+        clientCache.clear();
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Connection connection : peers.values()) {
+            if (connection.isEstablished()) {
+                closeSession(connection, CloseReason.ENGINE_CLOSED);
+            } else {
+                connection.markClosed();
+            }
+        }
+        shutdownThreads();
+        TransportEndpoint bound = endpoint;
+        if (bound != null) {
+            bound.close();
+        }
+        peers.clear();
+        clearSessionCache();
+    }
+
+    private void shutdownThreads() {
+        scheduler.shutdownNow();
+        serverHandshakes.shutdown();
+        clientHandshakes.shutdown();
+        workers.shutdown();
+    }
+}

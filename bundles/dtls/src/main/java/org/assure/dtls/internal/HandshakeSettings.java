@@ -1,0 +1,33 @@
+package org.assure.dtls.internal;
+
+import org.assure.dtls.DtlsConfig;
+import org.bouncycastle.tls.DefaultTlsHeartbeat;
+import org.bouncycastle.tls.TlsHeartbeat;
+
+/** Settings every handshake of an engine shares, in BouncyCastle's units. */
+record HandshakeSettings(int handshakeTimeoutMillis, int resendMillis, int heartbeatIdleMillis,
+        int heartbeatTimeoutMillis, int peerNameExtension, short maxFragmentLength) {
+
+    static HandshakeSettings of(DtlsConfig config) {
+        return new HandshakeSettings((int) config.handshakeTimeout().toMillis(),
+                (int) config.retransmissionInitial().toMillis(), (int) config.heartbeatInterval().toMillis(),
+                (int) config.heartbeatTimeout().toMillis(), config.peerNameExtension(),
+                maxFragmentLengthCode(config.maxFragmentLength()));
+    }
+
+    /** RFC 6066 §4 code: 1 = 2^9 ... 4 = 2^12; -1 for none. */
+    private static short maxFragmentLengthCode(int bytes) {
+        return switch (bytes) {
+            case 512 -> 1;
+            case 1024 -> 2;
+            case 2048 -> 3;
+            case 4096 -> 4;
+            default -> -1;
+        };
+    }
+
+    /** A new heartbeat for one session, or null when heartbeats are off. */
+    TlsHeartbeat heartbeat() {
+        return heartbeatIdleMillis > 0 ? new DefaultTlsHeartbeat(heartbeatIdleMillis, heartbeatTimeoutMillis) : null;
+    }
+}
