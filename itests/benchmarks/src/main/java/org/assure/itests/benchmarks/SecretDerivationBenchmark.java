@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 4, time = 1)
 public class SecretDerivationBenchmark {
     static final int LENGTH = 32;
     static final int ITERATIONS = SecretDerivation.DEFAULT_ITERATIONS;
