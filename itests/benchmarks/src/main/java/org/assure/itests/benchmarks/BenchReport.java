@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,7 +101,7 @@ final class BenchReport {
         String base = NAMES.get(m.benchmark());
         if (base == null) {
             // Not in the table: still one line, named after the method, rather than losing a measured result.
-            base = m.benchmark().toLowerCase(java.util.Locale.ROOT);
+            base = m.benchmark().toLowerCase(Locale.ROOT);
         }
         String signature = m.params().get("signature");
         return signature == null ? base : base + "." + SignatureCase.valueOf(signature).label();
