@@ -112,6 +112,22 @@ final class BenchReport {
         return results.stream().filter(r -> r.benchmark().equals(peer) && r.params().equals(ours.params())).findFirst();
     }
 
+    /**
+     * A comment line ({@code #}, ignored by parsers of BENCH lines) with the machine's load around the run: times
+     * are wall-clock, so a run sharing its cores with other work reports inflated numbers.
+     *
+     * @param loadAtStart one-minute load average, negative if unknown
+     */
+    static String machineLine(int cores, double loadAtStart, double loadAtEnd) {
+        String line = "# " + cores + " cores, load average " + load(loadAtStart) + " at start, " + load(loadAtEnd)
+                + " at end";
+        return Math.max(loadAtStart, loadAtEnd) > cores ? line + ": busy machine, times are inflated" : line;
+    }
+
+    private static String load(double value) {
+        return value < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
     /** Three significant digits, never in exponent form. */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -1,5 +1,7 @@
 package org.assure.itests.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * operation by another implementation measured in the same run, in the same unit; only PBKDF2 has one (the JDK's
  * {@code PBKDF2WithHmacSHA256}). {@code ratio} = peer time / our time: above 1 means ours is faster, below 1 slower.
  * {@code goal} is the bound the project set for the benchmark; the {@code BENCH-GOAL} line says whether the mean
- * met it, and appears only when that benchmark ran.
+ * met it, and appears only when that benchmark ran. A {@code #} line before them gives the machine's load average
+ * around the run: the times are wall-clock, so a machine busy with other work inflates them.
  *
  * <p>Usage: {@code java -jar itests/benchmarks/target/benchmarks.jar [regex]}. Without an argument every benchmark
  * runs (about three minutes on two cores); with one, only benchmarks whose JMH name
@@ -50,9 +53,13 @@ public final class CoreBenchmarks {
         } else {
             BENCHMARKS.forEach(type -> options.include(Pattern.quote(type.getName() + ".")));
         }
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double loadAtStart = os.getSystemLoadAverage();
         Collection<RunResult> results = new Runner(options.build()).run();
+        double loadAtEnd = os.getSystemLoadAverage();
         List<BenchReport.Measurement> measurements = results.stream().map(CoreBenchmarks::measurement).toList();
         System.out.println();
+        System.out.println(BenchReport.machineLine(os.getAvailableProcessors(), loadAtStart, loadAtEnd));
         BenchReport.lines(measurements).forEach(System.out::println);
     }
 

@@ -23,9 +23,24 @@ import org.assure.core.trust.Validity;
  */
 record Identity(UUID id, KeyPair pair, IdentityClass identityClass) {
     static final SecureRandom RANDOM = new SecureRandom();
+    private static KeyPair rsa;
 
     static Identity generate(IdentityClass identityClass, GenerateKeyType type) {
-        return new Identity(UUID.randomUUID(), KeyGeneration.generate(type, RANDOM), identityClass);
+        return new Identity(UUID.randomUUID(), keyPair(type), identityClass);
+    }
+
+    /**
+     * A fresh key pair, except that a JVM generates one RSA pair and reuses it: RSA generation takes up to seconds.
+     * JMH runs each benchmark in a fork of its own, so the pair is still generated in that benchmark's setup.
+     */
+    static synchronized KeyPair keyPair(GenerateKeyType type) {
+        if (type != GenerateKeyType.RSA_2048) {
+            return KeyGeneration.generate(type, RANDOM);
+        }
+        if (rsa == null) {
+            rsa = KeyGeneration.generate(type, RANDOM);
+        }
+        return rsa;
     }
 
     static Identity ec(IdentityClass identityClass) {

@@ -50,7 +50,7 @@ public class SignatureBenchmark {
             input = new byte[INPUT_LENGTH];
             Identity.RANDOM.nextBytes(input);
             if (signature.keyType() != null) {
-                pair = KeyGeneration.generate(signature.keyType(), Identity.RANDOM);
+                pair = Identity.keyPair(signature.keyType());
             } else {
                 secret = KeyGeneration.randomSecret(32, Identity.RANDOM);
             }

@@ -76,6 +76,13 @@ class BenchReportTest {
     }
 
     @Test
+    void given_a_load_above_the_core_count_when_described_then_the_line_warns_that_times_are_inflated() {
+        assertThat(BenchReport.machineLine(2, 1.25, 9.5))
+                .isEqualTo("# 2 cores, load average 1.3 at start, 9.5 at end: busy machine, times are inflated");
+        assertThat(BenchReport.machineLine(2, 0.5, -1)).isEqualTo("# 2 cores, load average 0.5 at start, unknown at end");
+    }
+
+    @Test
     void given_large_and_small_numbers_when_formatted_then_three_significant_digits_without_exponent() {
         assertThat(BenchReport.number(123_456.7)).isEqualTo("123000");
         assertThat(BenchReport.number(0.000123456)).isEqualTo("0.000123");
