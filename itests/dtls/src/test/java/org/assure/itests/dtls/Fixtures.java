@@ -126,8 +126,13 @@ final class Fixtures {
 
     static DtlsEngine engine(InMemoryCredentials serverCredentials, DtlsSessionListener listener,
             org.assure.dtls.DtlsDataHandler data) throws IOException {
+        return engine(config(), serverCredentials, listener, data);
+    }
+
+    static DtlsEngine engine(DtlsConfig config, org.assure.dtls.DtlsServerCredentials serverCredentials,
+            DtlsSessionListener listener, org.assure.dtls.DtlsDataHandler data) throws IOException {
         DtlsEngine.Builder builder = DtlsEngine.builder(UdpTransport.ephemeral(LOOPBACK), ChannelKind.MANAGEMENT)
-                .config(config()).random(RANDOM).listener(listener).dataHandler(data);
+                .config(config).random(RANDOM).listener(listener).dataHandler(data);
         if (serverCredentials != null) {
             builder.serverCredentials(serverCredentials);
         }
