@@ -75,7 +75,8 @@ class BundleManifestTest {
 
     @Test
     void our_bundles_are_on_the_class_path() {
-        assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls");
+        assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls",
+                "org.assure.authority");
     }
 
     @TestFactory
