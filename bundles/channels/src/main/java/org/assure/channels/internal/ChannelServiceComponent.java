@@ -84,7 +84,9 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
                 Duration.ofSeconds(config.goodbye_timeout_seconds())),
                 () -> List.copyOf(goodbyeHooks), () -> Optional.ofNullable(bootstrapTrigger), () -> info, restart,
                 stop);
-        dtls = new DtlsChannels(keystore.credentials(), DtlsConfig.defaults(), scheduler);
+        dtls = new DtlsChannels(keystore.credentials(), DtlsConfig.builder()
+                .handshakeTimeout(Duration.ofSeconds(config.handshake_timeout_seconds()))
+                .retransmissionInitial(Duration.ofMillis(config.retransmission_initial_ms())).build(), scheduler);
         supervisor = new ChannelSupervisor(new ChannelStore(storage), dtls, scheduler, backoff,
                 config.max_channels());
         supervisor.addListener((channel, previous, deleted) -> whiteboard.forEach(l -> {

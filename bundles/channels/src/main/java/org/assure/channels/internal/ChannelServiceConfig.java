@@ -33,6 +33,14 @@ import org.osgi.service.metatype.annotations.Option;
             + "echoes.", min = "1", max = "65535")
     int ping_max_bytes() default 512;
 
+    @AttributeDefinition(name = "Handshake timeout (seconds)", description = "How long a DTLS handshake may "
+            + "take before the channel counts as failed (state 10).", min = "1", max = "600")
+    int handshake_timeout_seconds() default 30;
+
+    @AttributeDefinition(name = "First retransmission (ms)", description = "DTLS handshake retransmission "
+            + "timer; it doubles on each retransmission.", min = "100", max = "60000")
+    int retransmission_initial_ms() default 1000;
+
     @AttributeDefinition(name = "Reboot action", description = "What PUT /v1/reboot does after saying goodbye.",
             options = {@Option(label = "Restart the aSSURE services", value = "SERVICES"),
                 @Option(label = "Run the host reboot command", value = "HOST_COMMAND")})

@@ -232,6 +232,11 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
     /** The channel tag of a session for its principal: the channel id in decimal. */
     Optional<String> tagOf(ChannelKind kind, DtlsSession session) {
         Long id = sessionChannels.get(session);
+        if (id == null && session.role() == DtlsRole.CLIENT) {
+            // the connector may ask before our listener has seen the session: the connect in progress names it
+            IpAddress peer = (IpAddress) session.peerAddress();
+            id = pending.get(new PendingKey(kind, Host.of(peer), peer.remotePort()));
+        }
         if (id != null) {
             return Optional.of(Long.toString(id));
         }

@@ -27,12 +27,14 @@ public final class TransportBinding {
 
     private final ChannelTransport transport;
     private final Map<ChannelKind, DtlsCoapConnector> connectors;
+    private final Map<ChannelKind, CoapEndpoint> endpoints;
     private final CoapServer server;
 
     private TransportBinding(ChannelTransport transport, Map<ChannelKind, DtlsCoapConnector> connectors,
-            CoapServer server) {
+            Map<ChannelKind, CoapEndpoint> endpoints, CoapServer server) {
         this.transport = transport;
         this.connectors = connectors;
+        this.endpoints = endpoints;
         this.server = server;
     }
 
@@ -43,6 +45,7 @@ public final class TransportBinding {
         Configuration configuration = Configuration.createStandardWithoutFile();
         CoapServer server = new CoapServer(configuration);
         Map<ChannelKind, DtlsCoapConnector> connectors = new EnumMap<>(ChannelKind.class);
+        Map<ChannelKind, CoapEndpoint> endpoints = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
             DtlsCoapConnector connector = DtlsCoapConnector.builder(transport, kind)
                     .config(dtlsConfig)
@@ -54,8 +57,10 @@ public final class TransportBinding {
                     .listener(channels.listener(kind))
                     .build();
             connectors.put(kind, connector);
-            server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(connector)
-                    .build());
+            CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration).setConnector(connector)
+                    .build();
+            endpoints.put(kind, endpoint);
+            server.addEndpoint(endpoint);
         }
         server.add(resource);
         try {
@@ -64,7 +69,7 @@ public final class TransportBinding {
             server.destroy();
             throw new IOException("cannot start the endpoints of " + transport.name(), e);
         }
-        return new TransportBinding(transport, connectors, server);
+        return new TransportBinding(transport, connectors, endpoints, server);
     }
 
     public ChannelTransport transport() {
@@ -74,6 +79,14 @@ public final class TransportBinding {
     /** The running connector of {@code kind}. */
     public DtlsCoapConnector connector(ChannelKind kind) {
         return connectors.get(kind);
+    }
+
+    /**
+     * The CoAP endpoint of {@code kind}: requests sent through it travel over this gateway's channels (for the
+     * services that talk to peers, e.g. presence and the OIC bridge).
+     */
+    public CoapEndpoint endpoint(ChannelKind kind) {
+        return endpoints.get(kind);
     }
 
     /** The local UDP port of {@code kind}'s endpoint. */
