@@ -311,6 +311,25 @@ public final class ChannelSupervisor implements ChannelManager {
         return true;
     }
 
+    /**
+     * A transport arrived: channels waiting to retry after a failure try again now instead of waiting out their
+     * back-off (the failure may have been the missing transport).
+     */
+    public void retryWaiting() {
+        lock.lock();
+        try {
+            for (Runtime rt : channels.values()) {
+                if (rt.wantOpen && rt.retry != null && !closed) {
+                    cancelRetry(rt);
+                    scheduleAttempt(rt, Duration.ZERO);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterUnlock();
+    }
+
     /** Closes every link and stops the state machine (component deactivation); definitions stay stored. */
     public void shutdown() {
         List<ChannelLink> links = new ArrayList<>();
