@@ -76,7 +76,17 @@ class BundleManifestTest {
     @Test
     void our_bundles_are_on_the_class_path() {
         assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls",
-                "org.assure.authority");
+                "org.assure.channels", "org.assure.authority");
+    }
+
+    @Test
+    void dtls_exports_its_coap_connector_and_imports_californium_3() {
+        Bundle dtls = ours().filter(b -> b.symbolicName().equals("org.assure.dtls")).findFirst().orElseThrow();
+        assertThat(OSGiHeader.parseHeader(dtls.header("Export-Package")).keySet())
+                .contains("org.assure.dtls", "org.assure.dtls.coap").doesNotContain("org.assure.dtls.internal");
+        Attrs californium = OSGiHeader.parseHeader(dtls.header("Import-Package")).get("org.eclipse.californium.elements");
+        assertThat(californium).as("import of org.eclipse.californium.elements").isNotNull();
+        assertThat(californium.getVersion()).isEqualTo("[3.14,4)");
     }
 
     @TestFactory

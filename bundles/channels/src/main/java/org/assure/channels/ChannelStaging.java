@@ -1,0 +1,78 @@
+package org.assure.channels;
+
+import java.io.IOException;
+import org.assure.core.error.AssureException;
+import org.assure.core.model.ChannelConfiguration;
+
+/**
+ * A set of channel changes applied all at once or not at all, so that a bootstrap (PROFILE §5) commits channel
+ * changes together with the keystore's transaction. Changes are checked as they are staged, against the current
+ * channels plus the changes staged before them; nothing is visible until {@link #commit()}.
+ *
+ * <p>Two-phase use with the keystore: stage everything, {@link #prepare()} here and in the keystore (each writes
+ * its new state next to the current one and syncs it), then {@link #commit()} both (each an atomic rename). Any
+ * failure before the commits: {@link #close()} both, and nothing changed. While a staging is prepared, direct
+ * changes through {@link ChannelManager} fail with {@link org.assure.core.error.ErrorKind#UNAVAILABLE}.
+ * Not thread-safe: one bootstrap uses it from one thread at a time.
+ */
+public interface ChannelStaging extends AutoCloseable {
+    /**
+     * Stages a new channel with the next free id.
+     *
+     * @return the id the channel will have
+     * @throws AssureException {@code TOO_LARGE} if the device would have too many channels
+     */
+    long create(ChannelConfiguration configuration) throws AssureException;
+
+    /**
+     * Stages a new channel with the given id (draft §10.1.7).
+     *
+     * @throws AssureException {@code CONFLICT} if the id exists, {@code TOO_LARGE} if there is no room
+     */
+    void create(long id, ChannelConfiguration configuration) throws AssureException;
+
+    /**
+     * Stages the deletion of a channel; absent channels are fine (draft §10.1.10: 2.02 either way).
+     *
+     * @return true if a channel existed
+     * @throws AssureException {@code FORBIDDEN} if the channel was defined by a bootstrap
+     */
+    boolean delete(long id) throws AssureException;
+
+    /**
+     * Stages an open request, carried out after the commit.
+     *
+     * @throws AssureException {@code NOT_FOUND} if the channel does not exist (staged creations count)
+     */
+    void open(long id) throws AssureException;
+
+    /**
+     * Stages a close request, carried out after the commit.
+     *
+     * @throws AssureException {@code NOT_FOUND} if the channel does not exist (staged creations count)
+     */
+    void close(long id) throws AssureException;
+
+    /** Whether the channel exists in the staged view. */
+    boolean exists(long id);
+
+    /**
+     * Writes the staged state next to the current store and syncs it; the current state is untouched.
+     *
+     * @throws IOException           if the write fails (the staging is then aborted)
+     * @throws IllegalStateException if already prepared, committed or closed
+     */
+    void prepare() throws IOException;
+
+    /**
+     * Makes the prepared state current (atomic rename), updates the running channels and starts the staged opens.
+     *
+     * @throws IOException           if the rename fails (the staging is then aborted and nothing changed)
+     * @throws IllegalStateException if not prepared
+     */
+    void commit() throws IOException;
+
+    /** Aborts unless committed; idempotent. */
+    @Override
+    void close();
+}
