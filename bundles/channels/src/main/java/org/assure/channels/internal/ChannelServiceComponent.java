@@ -254,6 +254,11 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        return supervisor.send(id, request);
+    }
+
+    @Override
     public ChannelStaging stage(ChannelOrigin origin) {
         return supervisor.stage(origin);
     }
