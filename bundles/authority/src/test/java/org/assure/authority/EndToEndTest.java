@@ -212,6 +212,13 @@ class EndToEndTest {
             register(oldOwner, "installer-a", device, caseString);
             device.bootstrap(ta.bootstrapAddress());
             assertThat(device.presence(info(device.id)).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+            // Bad input on the Presence API changes nothing.
+            assertThat(device.presenceRaw(new byte[] {(byte) 0x9f}, 60).getCode()).isEqualTo(CoAP.ResponseCode.BAD_REQUEST);
+            assertThat(device.presenceRaw(new byte[] {1}, 50).getCode())
+                    .isEqualTo(CoAP.ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
+            assertThat(device.presenceRaw(new byte[9000], 60).getCode())
+                    .isIn(CoAP.ResponseCode.REQUEST_ENTITY_TOO_LARGE, CoAP.ResponseCode.BAD_REQUEST);
+            assertThat(oldOwner.registrar().info(device.id)).isEqualTo(info(device.id));
             Response ts = device.timestamp();
             assertThat(ts.getCode()).isEqualTo(CoAP.ResponseCode.CONTENT);
             long now = TimestampCodec.decodePrecision(ts.getPayload()).seconds() + 1_262_304_000L;

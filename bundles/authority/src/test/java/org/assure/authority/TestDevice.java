@@ -164,13 +164,18 @@ final class TestDevice implements AutoCloseable {
 
     /** Reports presence ({@code PUT /v1/devices/<id>/info}) over the management channel the image defined. */
     Response presence(DeviceInfo info) throws Exception {
+        return presenceRaw(DeviceInfoCodec.encode(info), MediaTypeRegistry.APPLICATION_CBOR);
+    }
+
+    /** A presence request with any payload and content format (for malformed-input tests). */
+    Response presenceRaw(byte[] payload, int contentFormat) throws Exception {
         ChannelConfiguration channel = managementChannel.orElseThrow();
         IpAddress address = (IpAddress) channel.address();
         InetSocketAddress server = new InetSocketAddress(InetAddress.getByAddress(address.remoteAddress().toByteArray()),
                 address.remotePort());
         Request put = Request.newPut();
-        put.setPayload(DeviceInfoCodec.encode(info));
-        put.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+        put.setPayload(payload);
+        put.getOptions().setContentFormat(contentFormat);
         return exchange(endpoint(managementCredentials(channel)), put, server, "v1/devices/" + id + "/info");
     }
 
