@@ -20,7 +20,8 @@ import org.assure.core.model.ChannelState;
 /**
  * The part of the {@link ChannelManager} contract a bootstrap and presence use — channel list, listeners, and a
  * staging that publishes on commit and nothing otherwise — in memory, with {@link #setState} standing in for the
- * state machine. The channels bundle exports no way to construct its manager outside OSGi (see the report).
+ * state machine (the real manager opens channels only to real peers). Used by the presence tests, which react to
+ * state changes only.
  */
 final class MemoryChannels implements ChannelManager {
     private final CopyOnWriteArrayList<ChannelListener> listeners = new CopyOnWriteArrayList<>();
