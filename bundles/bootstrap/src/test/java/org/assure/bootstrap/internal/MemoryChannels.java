@@ -16,6 +16,7 @@ import org.assure.core.error.AssureException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.KeyOperations;
 
 /**
  * The part of the {@link ChannelManager} contract a bootstrap and presence use — channel list, listeners, and a
@@ -26,8 +27,6 @@ import org.assure.core.model.ChannelState;
 final class MemoryChannels implements ChannelManager {
     private final CopyOnWriteArrayList<ChannelListener> listeners = new CopyOnWriteArrayList<>();
     private volatile TreeMap<Long, ManagedChannel> channels = new TreeMap<>();
-    /** When set, the next prepare fails with an I/O error (a full disk). */
-    volatile boolean failNextPrepare;
     private boolean staging;
 
     @Override
@@ -134,15 +133,9 @@ final class MemoryChannels implements ChannelManager {
         }
 
         @Override
-        public void prepare() throws IOException {
+        public void prepare(KeyOperations keystoreTransaction) throws IOException {
             if (prepared || done) {
                 throw new IllegalStateException("already prepared or finished");
-            }
-            if (failNextPrepare) {
-                failNextPrepare = false;
-                done = true;
-                endStaging(Optional.empty());
-                throw new IOException("disk full");
             }
             prepared = true;
         }

@@ -1,7 +1,6 @@
 package org.assure.channels.internal;
 
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.DeviceManagement;
 import org.assure.keystore.Keystore;
@@ -12,18 +11,15 @@ import org.assure.keystore.Keystore;
  * the channels bundle exports no factory (reported to the lead); production code never does this.
  */
 public final class BootstrapTestChannels {
-    /** Name of the channel store file, for tests that inject write failures. */
-    public static final String STORE_FILE = ChannelStore.FILE;
-
     private BootstrapTestChannels() {
     }
 
-    /** The component over {@code keystore}, keeping its channels in {@code dir}. */
-    public static ChannelManager open(Keystore keystore, Path dir) throws Exception {
+    /** The component over {@code keystore}, which also holds its channel definitions. */
+    public static ChannelManager open(Keystore keystore) throws Exception {
         ChannelServiceConfig defaults = (ChannelServiceConfig) Proxy.newProxyInstance(
                 ChannelServiceConfig.class.getClassLoader(), new Class<?>[] {ChannelServiceConfig.class},
                 (proxy, method, args) -> method.getDefaultValue());
-        return new ChannelServiceComponent(defaults, keystore, dir, () -> { }, () -> { });
+        return new ChannelServiceComponent(defaults, keystore, () -> { }, () -> { });
     }
 
     /** The Device Management API of a component from {@link #open}. */
