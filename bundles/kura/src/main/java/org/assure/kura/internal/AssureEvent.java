@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.KeyInfo;
 
 /** Something that happened on the gateway and is worth telling the cloud (docs/kura-events.md). */
 sealed interface AssureEvent {
@@ -44,6 +45,26 @@ sealed interface AssureEvent {
         @Override
         public EventCategory category() {
             return EventCategory.CHANNEL;
+        }
+    }
+
+    /** A key appeared in the keystore ({@code added}) or disappeared from it; {@link KeyInfo} holds no secrets. */
+    record KeyEvent(KeyInfo key, boolean added) implements AssureEvent {
+        static final String ADDED = "key.added";
+        static final String REMOVED = "key.removed";
+
+        public KeyEvent {
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public String type() {
+            return added ? ADDED : REMOVED;
+        }
+
+        @Override
+        public EventCategory category() {
+            return EventCategory.KEY;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.assure.channels.BootstrapTrigger;
 import org.assure.channels.ChannelManager;
+import org.assure.keystore.Keystore;
 import org.assure.kura.internal.RemoteOperations.Verb;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
@@ -52,12 +53,16 @@ public final class CloudRequestHandler implements ConfigurableComponent, Request
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile BootstrapTrigger bootstrapTrigger;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Keystore keystore;
+
     @Activate
     public CloudRequestHandler(CloudRequestHandlerConfig config, @Reference CryptoService cryptoService) {
         this.settings = RequestSettings.from(config);
         this.operations = new RemoteOperations(settings, new RequestToken(config.request_token(), cryptoService),
                 () -> Optional.ofNullable(channelManager), () -> Optional.ofNullable(bootstrapTrigger),
-                Clock.systemUTC());
+                () -> Optional.ofNullable(keystore), Clock.systemUTC());
     }
 
     /** For tests: the operations are given. */

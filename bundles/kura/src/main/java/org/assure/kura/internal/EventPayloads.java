@@ -3,6 +3,7 @@ package org.assure.kura.internal;
 import java.time.Instant;
 import java.util.Date;
 import org.assure.kura.internal.AssureEvent.ChannelEvent;
+import org.assure.kura.internal.AssureEvent.KeyEvent;
 import org.eclipse.kura.message.KuraPayload;
 
 /**
@@ -18,6 +19,8 @@ final class EventPayloads {
     static final String CHANNEL_PREFIX = "channel.";
     /** Prefix of the state a channel left (absent on creation). */
     static final String PREVIOUS_PREFIX = "channel.previous.";
+    /** Prefix of a key event's key metrics. */
+    static final String KEY_PREFIX = "key.";
 
     private EventPayloads() {
     }
@@ -30,6 +33,8 @@ final class EventPayloads {
         payload.addMetric(SEQUENCE, sequence);
         if (event instanceof ChannelEvent channel) {
             addChannel(payload, channel);
+        } else if (event instanceof KeyEvent key) {
+            KeyMetrics.add(payload, KEY_PREFIX, key.key());
         }
         return payload;
     }

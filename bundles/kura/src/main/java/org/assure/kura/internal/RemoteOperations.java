@@ -12,6 +12,8 @@ import org.assure.channels.ManagedChannel;
 import org.assure.core.error.AssureException;
 import org.assure.core.model.ChannelStatus;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.keystore.KeyInfo;
+import org.assure.keystore.KeystoreView;
 import org.assure.kura.internal.Replies.Failure;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * EXEC channels/&lt;id&gt;/open       ask the channel manager to open it (it will try; watch the state)
  * EXEC channels/&lt;id&gt;/close      ask it to close it
  * EXEC bootstrap                start a bootstrap (goodbye reason: bootstrap by local control)
+ * GET  keys                     every key: ids, kinds and flags, never key material
  * </pre>
  */
 final class RemoteOperations {
@@ -39,6 +42,12 @@ final class RemoteOperations {
     static final String CHANNEL_COUNT = "channel.count";
     /** Reply metric: the listed channel ids, ascending, comma-separated (String). */
     static final String CHANNEL_IDS = "channel.ids";
+    /** Reply metric: number of keys listed (Integer). */
+    static final String KEY_COUNT = "key.count";
+    /** Reply metric: the listed key UUIDs in keystore order, comma-separated (String). */
+    static final String KEY_IDS = "key.ids";
+    /** Reply metric: this device's UUID (String). */
+    static final String DEVICE_ID = "device.id";
     /** Reply metric: a bootstrap was scheduled (Boolean true). */
     static final String BOOTSTRAP_SCHEDULED = "bootstrap.scheduled";
 
@@ -50,19 +59,23 @@ final class RemoteOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteOperations.class);
     private static final String CHANNELS = "channels";
     private static final String BOOTSTRAP = "bootstrap";
+    private static final String KEYS = "keys";
 
     private final RequestSettings settings;
     private final RequestToken token;
     private final Supplier<Optional<ChannelManager>> channelManager;
     private final Supplier<Optional<BootstrapTrigger>> bootstrapTrigger;
+    private final Supplier<Optional<? extends KeystoreView>> keystore;
     private final Clock clock;
 
     RemoteOperations(RequestSettings settings, RequestToken token, Supplier<Optional<ChannelManager>> channelManager,
-            Supplier<Optional<BootstrapTrigger>> bootstrapTrigger, Clock clock) {
+            Supplier<Optional<BootstrapTrigger>> bootstrapTrigger, Supplier<Optional<? extends KeystoreView>> keystore,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.token = Objects.requireNonNull(token, "token");
         this.channelManager = Objects.requireNonNull(channelManager, "channelManager");
         this.bootstrapTrigger = Objects.requireNonNull(bootstrapTrigger, "bootstrapTrigger");
+        this.keystore = Objects.requireNonNull(keystore, "keystore");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -128,6 +141,10 @@ final class RemoteOperations {
             expect(verb, Verb.EXEC);
             return bootstrap();
         }
+        if (path.size() == 1 && path.get(0).equals(KEYS)) {
+            expect(verb, Verb.GET);
+            return listKeys();
+        }
         throw new Failure(Replies.NOT_FOUND, "unknown resource");
     }
 
@@ -173,6 +190,22 @@ final class RemoteOperations {
                 .orElseThrow(() -> new Failure(Replies.NOT_FOUND, "no such channel"));
         KuraPayload payload = new KuraPayload();
         ChannelMetrics.add(payload, EventPayloads.CHANNEL_PREFIX, channel);
+        return payload;
+    }
+
+    private KuraPayload listKeys() throws Failure {
+        KeystoreView view = keystore.get()
+                .orElseThrow(() -> new Failure(Replies.UNAVAILABLE, "keystore not available"));
+        List<KeyInfo> keys = view.keys();
+        KuraPayload payload = new KuraPayload();
+        StringJoiner ids = new StringJoiner(",");
+        for (KeyInfo key : keys) {
+            ids.add(key.keyId().toString());
+            KeyMetrics.add(payload, EventPayloads.KEY_PREFIX + key.keyId() + ".", key);
+        }
+        payload.addMetric(DEVICE_ID, view.deviceId().toString());
+        payload.addMetric(KEY_COUNT, keys.size());
+        payload.addMetric(KEY_IDS, ids.toString());
         return payload;
     }
 

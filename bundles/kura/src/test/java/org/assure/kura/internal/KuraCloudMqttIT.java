@@ -56,6 +56,7 @@ class KuraCloudMqttIT {
     private final List<Received> everything = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<KuraPayload>> replies = new ConcurrentHashMap<>();
     private final InMemoryChannelManager channels = new InMemoryChannelManager();
+    private final InMemoryKeystore keystore = new InMemoryKeystore();
     private final List<GoodbyeReason> bootstraps = new CopyOnWriteArrayList<>();
     private final List<String> confirmed = new CopyOnWriteArrayList<>();
     private CloudEventPublisher eventPublisher;
@@ -76,15 +77,17 @@ class KuraCloudMqttIT {
                 ACCOUNT + "/" + GATEWAY + "/A1/$assetName/$eventType", 1);
         publisher.registerCloudDeliveryListener(confirmed::add);
         eventPublisher = new CloudEventPublisher(
-                new EventSettings(true, "assure", EnumSet.allOf(EventCategory.class), 100), Clock.systemUTC(), null);
+                new EventSettings(true, "assure", EnumSet.allOf(EventCategory.class), 100, 15), Clock.systemUTC(), null,
+                false);
         eventPublisher.bindCloudPublisher(publisher);
         eventPublisher.bindChannelManager(channels);
+        eventPublisher.bindKeystore(keystore);
 
         AesGcmCryptoService crypto = new AesGcmCryptoService();
         RequestSettings settings = new RequestSettings("ASSURE-V1", true);
         CloudRequestHandler handler = new CloudRequestHandler(settings, new RemoteOperations(settings,
                 new RequestToken(crypto.encrypt(TOKEN), crypto), () -> Optional.of(channels),
-                () -> Optional.of(bootstraps::add), Clock.systemUTC()));
+                () -> Optional.of(bootstraps::add), () -> Optional.of(keystore), Clock.systemUTC()));
         router = new MqttRequestRouter(gateway, ACCOUNT, GATEWAY);
         handler.bindRequestHandlerRegistry(router);
 
@@ -204,6 +207,25 @@ class KuraCloudMqttIT {
     }
 
     @Test
+    void givenAKeyIsGenerated_whenPolled_thenTheKeyEventAndTheKeyListingCarryIdsAndFlagsOnly() throws Exception {
+        org.assure.keystore.KeyInfo key = keystore.generatedKey(true);
+        keystore.add(key);
+        eventPublisher.pollKeys();
+
+        Received added = nextEvent();
+        assertThat(added.topic()).isEqualTo("acct/gw-1/A1/assure/key.added");
+        KuraPayload event = KuraPayloadProto.decode(added.payload());
+        assertThat(event.metrics()).containsEntry("key.id", key.keyId().toString())
+                .containsEntry("key.identity.class", "CHANNEL").containsEntry("key.private.present", true);
+        RemoteOperationsTest.assertNoKeyMaterial(event, key);
+
+        KuraPayload listing = request("GET", "keys");
+        assertThat(listing.metrics()).containsEntry("response.code", 200).containsEntry("key.count", 2)
+                .containsEntry("key." + key.keyId() + ".origin", "GENERATED");
+        RemoteOperationsTest.assertNoKeyMaterial(listing, key);
+    }
+
+    @Test
     void givenBadRequestsOverMqtt_whenAnswered_thenEachGetsItsErrorAndNothingChanges() throws Exception {
         long id = channels.create(Channels.management(UUID.randomUUID(), "192.0.2.46", 5684), ChannelOrigin.LOCAL);
         nextEvent();
@@ -229,13 +251,14 @@ class KuraCloudMqttIT {
         request("GET", "channels");
         request("EXEC", "channels/" + id + "/open");
         request("EXEC", "channels/" + id + "/open", Map.of("request.token", "wrong"));
+        request("GET", "keys");
         nextEvent();
         nextEvent();
 
         byte[] token = TOKEN.getBytes(StandardCharsets.UTF_8);
         List<Received> fromGateway = everything.stream()
                 .filter(r -> !r.topic().startsWith("$EDC/" + ACCOUNT + "/" + GATEWAY + "/")).toList();
-        assertThat(fromGateway).as("events and replies seen by the monitor").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(fromGateway).as("events and replies seen by the monitor").hasSizeGreaterThanOrEqualTo(6);
         assertThat(fromGateway).noneMatch(r -> indexOf(r.payload(), token) >= 0);
         // the requests (console to gateway) did carry it: the search itself works
         assertThat(everything).anyMatch(r -> indexOf(r.payload(), token) >= 0);

@@ -14,8 +14,11 @@ import java.util.UUID;
 import org.assure.channels.BootstrapTrigger;
 import org.assure.channels.ChannelOrigin;
 import org.assure.channels.ManagedChannel;
+import org.assure.core.model.AuthenticatedKey;
 import org.assure.core.model.ChannelState;
+import org.assure.core.model.EcKey;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.keystore.KeyInfo;
 import org.assure.kura.internal.RemoteOperations.Verb;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.message.KuraPayload;
@@ -33,6 +36,7 @@ class RemoteOperationsTest {
     private final List<GoodbyeReason> bootstraps = new ArrayList<>();
     private final BootstrapTrigger trigger = bootstraps::add;
     private final AesGcmCryptoService crypto = new AesGcmCryptoService();
+    private final InMemoryKeystore keystore = new InMemoryKeystore();
     private long first;
     private long second;
 
@@ -46,7 +50,7 @@ class RemoteOperationsTest {
     private RemoteOperations operations(boolean remoteChanges, String encryptedToken) {
         return new RemoteOperations(new RequestSettings("ASSURE-V1", remoteChanges),
                 new RequestToken(encryptedToken, crypto), () -> Optional.of(channels), () -> Optional.of(trigger),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> Optional.of(keystore), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private RemoteOperations operations() {
@@ -92,7 +96,7 @@ class RemoteOperationsTest {
     void givenNoChannels_whenListed_thenTheListIsEmpty() {
         InMemoryChannelManager empty = new InMemoryChannelManager();
         RemoteOperations operations = new RemoteOperations(new RequestSettings("A", true), new RequestToken("", crypto),
-                () -> Optional.of(empty), Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> Optional.of(empty), Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
 
         KuraPayload payload = operations.handle(Verb.GET, request("channels")).getPayload();
 
@@ -132,6 +136,65 @@ class RemoteOperationsTest {
         assertThat(code(reply)).isEqualTo(200);
         assertThat(reply.getPayload().getMetric("bootstrap.scheduled")).isEqualTo(true);
         assertThat(bootstraps).containsExactly(GoodbyeReason.BOOTSTRAP_BY_LOCAL_CONTROL);
+    }
+
+    @Test
+    void whenKeysAreListed_thenEachKeyIsDescribedByIdKindAndFlagsWithoutAnyKeyMaterial() {
+        KeyInfo generated = keystore.generatedKey(false);
+        keystore.add(generated);
+
+        KuraPayload payload = operations().handle(Verb.GET, request("keys")).getPayload();
+
+        String device = keystore.deviceId.toString();
+        String key = generated.keyId().toString();
+        assertThat(payload.metrics()).containsEntry("response.code", 200).containsEntry("key.count", 2)
+                .containsEntry("key.ids", device + "," + key).containsEntry("device.id", device)
+                .containsEntry("key." + device + ".origin", "TRUST_ANCHOR")
+                .containsEntry("key." + device + ".identity.class", "DEVICE")
+                .containsEntry("key." + device + ".identity.class.code", 4)
+                .containsEntry("key." + device + ".private.present", true)
+                .containsEntry("key." + key + ".origin", "GENERATED")
+                .containsEntry("key." + key + ".identity.class", "CHANNEL")
+                .containsEntry("key." + key + ".format", "EC")
+                .containsEntry("key." + key + ".persistent", false)
+                .containsEntry("key." + key + ".bootstrap.defined", false)
+                .containsEntry("key." + key + ".secret.known", false)
+                .containsEntry("key." + key + ".owner", device);
+        assertThat(payload.metricNames()).doesNotContain("key." + device + ".owner");
+        java.util.Set<String> allowed = new java.util.HashSet<>(
+                java.util.Set.of("response.code", "device.id", "key.count", "key.ids"));
+        for (String id : List.of(device, key)) {
+            KEY_FIELDS.forEach(field -> allowed.add("key." + id + "." + field));
+        }
+        assertThat(allowed).containsAll(payload.metricNames());
+        assertNoKeyMaterial(payload, generated);
+    }
+
+    /** Every field a key may carry (docs/kura-events.md). */
+    static final java.util.Set<String> KEY_FIELDS = java.util.Set.of("id", "identity.class", "identity.class.code",
+            "format", "origin", "persistent", "bootstrap.defined", "private.present", "secret.known", "owner");
+
+    /** Neither the public key nor the signature travels: no metric holds any 8-byte run of either. */
+    static void assertNoKeyMaterial(KuraPayload payload, KeyInfo key) {
+        AuthenticatedKey authenticated = key.authenticated().orElseThrow();
+        byte[] publicKey = ((EcKey) authenticated.key()).publicKey().toByteArray();
+        List<String> forms = new ArrayList<>();
+        for (int i = 0; i + 8 <= publicKey.length; i += 8) {
+            byte[] run = java.util.Arrays.copyOfRange(publicKey, i, i + 8);
+            forms.add(java.util.HexFormat.of().formatHex(run));
+        }
+        forms.add(java.util.Base64.getEncoder().encodeToString(publicKey).substring(40, 60));
+        assertThat(payload.metrics().values()).allSatisfy(value -> {
+            assertThat(value).isNotInstanceOf(byte[].class);
+            assertThat(forms).noneMatch(form -> value.toString().toLowerCase(java.util.Locale.ROOT)
+                    .contains(form.toLowerCase(java.util.Locale.ROOT)));
+        });
+    }
+
+    @Test
+    void givenAKnownResourceWithTheWrongVerb_whenKeysAreDeleted_thenMethodNotAllowed() {
+        assertThat(code(operations().handle(Verb.DEL, request("keys")))).isEqualTo(405);
+        assertThat(code(operations().handle(Verb.GET, request("keys", "x")))).isEqualTo(404);
     }
 
     @ParameterizedTest
@@ -225,10 +288,13 @@ class RemoteOperationsTest {
     @Test
     void givenNoChannelManagerOrBootstrapClient_whenRequested_thenServiceUnavailable() {
         RemoteOperations bare = new RemoteOperations(new RequestSettings("A", true), new RequestToken(null, crypto),
-                Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
+                Optional::empty, Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(code(bare.handle(Verb.GET, request("channels")))).isEqualTo(503);
         assertThat(code(bare.handle(Verb.EXEC, request("bootstrap")))).isEqualTo(503);
+        KuraMessage keys = bare.handle(Verb.GET, request("keys"));
+        assertThat(code(keys)).isEqualTo(503);
+        assertThat(keys.getPayload().getMetric("response.error")).isEqualTo("keystore not available");
     }
 
     @Test
