@@ -1,7 +1,10 @@
 package org.assure.kura.internal;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.ChannelState;
 import org.assure.keystore.KeyInfo;
@@ -13,6 +16,11 @@ sealed interface AssureEvent {
 
     /** Which configuration switch governs this event. */
     EventCategory category();
+
+    /** When it happened, if the source says; otherwise the publisher stamps the time it heard of it. */
+    default Optional<Instant> at() {
+        return Optional.empty();
+    }
 
     /** What a published event belongs to; each category can be switched off in the configuration. */
     enum EventCategory {
@@ -65,6 +73,54 @@ sealed interface AssureEvent {
         @Override
         public EventCategory category() {
             return EventCategory.KEY;
+        }
+    }
+
+    /** A bootstrap attempt ended; {@link BootstrapOutcome} holds fixed texts only. */
+    record BootstrapEvent(BootstrapOutcome outcome) implements AssureEvent {
+        static final String TYPE = "bootstrap.outcome";
+
+        public BootstrapEvent {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public EventCategory category() {
+            return EventCategory.BOOTSTRAP;
+        }
+
+        @Override
+        public Optional<Instant> at() {
+            return Optional.of(outcome.at());
+        }
+    }
+
+    /** A presence message to a management system was answered or failed. */
+    record PresenceEvent(PresenceResult result) implements AssureEvent {
+        static final String TYPE = "presence";
+
+        public PresenceEvent {
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public EventCategory category() {
+            return EventCategory.BOOTSTRAP;
+        }
+
+        @Override
+        public Optional<Instant> at() {
+            return Optional.of(result.at());
         }
     }
 }

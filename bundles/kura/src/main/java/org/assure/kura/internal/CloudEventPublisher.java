@@ -14,13 +14,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assure.bootstrap.BootstrapListener;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.BootstrapService;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelListener;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.ChannelState;
 import org.assure.keystore.Keystore;
+import org.assure.kura.internal.AssureEvent.BootstrapEvent;
 import org.assure.kura.internal.AssureEvent.ChannelEvent;
 import org.assure.kura.internal.AssureEvent.EventCategory;
+import org.assure.kura.internal.AssureEvent.PresenceEvent;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
@@ -43,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Without a publisher (none picked, or it went away) events are dropped: Kura's publishers keep their own store for
  * offline periods, a second store here would only duplicate it.
  *
- * <p>Channel events come from the channel manager's listener. The keystore announces no changes, so key events come
+ * <p>Channel events come from the channel manager's listener, bootstrap outcome and presence events from the
+ * bootstrap client's listener. The keystore announces no changes, so key events come
  * from comparing keystore snapshots every {@code key.poll.seconds} ({@link KeyWatcher}).
  */
 @Component(name = CloudEventPublisher.PID, service = ConfigurableComponent.class,
@@ -69,6 +76,17 @@ public final class CloudEventPublisher implements ConfigurableComponent {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ChannelListener channelListener = this::channelChanged;
+    private final BootstrapListener bootstrapListener = new BootstrapListener() {
+        @Override
+        public void bootstrapFinished(BootstrapOutcome outcome) {
+            publish(new BootstrapEvent(outcome));
+        }
+
+        @Override
+        public void presenceSent(PresenceResult result) {
+            publish(new PresenceEvent(result));
+        }
+    };
 
     @Activate
     public CloudEventPublisher(CloudEventPublisherConfig config) {
@@ -113,6 +131,16 @@ public final class CloudEventPublisher implements ConfigurableComponent {
 
     void unbindChannelManager(ChannelManager channelManager) {
         channelManager.removeListener(channelListener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBootstrapService(BootstrapService bootstrapService) {
+        bootstrapService.addListener(bootstrapListener);
+    }
+
+    void unbindBootstrapService(BootstrapService bootstrapService) {
+        bootstrapService.removeListener(bootstrapListener);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -175,7 +203,7 @@ public final class CloudEventPublisher implements ConfigurableComponent {
             return;
         }
         long number = sequence.incrementAndGet();
-        Instant at = clock.instant();
+        Instant at = event.at().orElseGet(clock::instant);
         try {
             executor.execute(() -> handOver(event, at, number));
         } catch (RejectedExecutionException e) {

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelOrigin;
 import org.assure.core.model.ChannelState;
 import org.assure.keystore.KeyInfo;
@@ -265,6 +269,51 @@ class CloudEventPublisherTest {
     }
 
     @Test
+    void givenABootstrapClient_whenAnAttemptFailsAndThenSucceedsAndPresenceIsSent_thenEachIsPublished() {
+        InMemoryBootstrapService client = new InMemoryBootstrapService();
+        givenEvents(settings(true, ALL)).bindCloudPublisher(cloud);
+        events.bindBootstrapService(client);
+        Instant failedAt = NOW.minusSeconds(60);
+
+        client.finish(BootstrapOutcome.failed(failedAt, BootstrapOutcome.Result.REJECTED, "image signature invalid",
+                1, Duration.ofSeconds(30)));
+        client.finish(BootstrapOutcome.succeeded(NOW, 12, 2));
+        client.presence(new PresenceResult(4, NOW, false, Optional.empty()));
+        client.presence(new PresenceResult(4, NOW, false, Optional.of("4.01")));
+
+        assertThat(cloud.published).extracting(m -> m.getProperties().get("eventType"))
+                .containsExactly("bootstrap.outcome", "bootstrap.outcome", "presence", "presence");
+        KuraPayload failed = cloud.published.get(0).getPayload();
+        assertThat(failed.getTimestamp()).as("the client's time, not the publisher's").isEqualTo(Date.from(failedAt));
+        assertThat(failed.metrics()).containsExactlyInAnyOrderEntriesOf(Map.of("event", "bootstrap.outcome",
+                "event.sequence", 1L, "bootstrap.result", "REJECTED", "bootstrap.succeeded", false,
+                "bootstrap.reason", "image signature invalid", "bootstrap.attempt", 1,
+                "bootstrap.retry.seconds", 30L));
+        assertThat(cloud.published.get(1).getPayload().metrics()).containsEntry("bootstrap.result", "SUCCEEDED")
+                .containsEntry("bootstrap.succeeded", true).containsEntry("bootstrap.owner.sequence", 12L)
+                .containsEntry("bootstrap.reason", "bootstrapped").doesNotContainKey("bootstrap.retry.seconds");
+        assertThat(cloud.published.get(2).getPayload().metrics()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "event", "presence", "event.sequence", 3L, "presence.channel.id", 4L,
+                "presence.acknowledged", false));
+        assertThat(cloud.published.get(3).getPayload().metrics()).containsEntry("presence.response.code", "4.01");
+
+        events.unbindBootstrapService(client);
+        assertThat(client.listenerCount()).isZero();
+    }
+
+    @Test
+    void givenBootstrapEventsSwitchedOff_whenABootstrapEnds_thenNothingIsPublished() {
+        InMemoryBootstrapService client = new InMemoryBootstrapService();
+        givenEvents(settings(true, EnumSet.of(EventCategory.CHANNEL, EventCategory.KEY))).bindCloudPublisher(cloud);
+        events.bindBootstrapService(client);
+
+        client.finish(BootstrapOutcome.succeeded(NOW, 1, 1));
+        client.presence(new PresenceResult(1, NOW, true, Optional.of("2.04")));
+
+        assertThat(cloud.published).isEmpty();
+    }
+
+    @Test
     void givenBadSettings_whenValidated_thenThePropertyIsNamed() {
         assertThatThrownBy(() -> new EventSettings(true, "a/b", ALL, 10, 15)).hasMessageContaining("asset.name");
         assertThatThrownBy(() -> new EventSettings(true, "", ALL, 10, 15)).hasMessageContaining("asset.name");
@@ -283,6 +332,14 @@ class CloudEventPublisherTest {
                 .isNotEqualTo(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 6, 15))
                 .isNotEqualTo(new EventSettings(true, "gw", ALL, 5, 15));
         EqualsVerifier.forClass(ChannelEvent.class).withNonnullFields("channel", "previous").verify();
+        EqualsVerifier.forClass(AssureEvent.BootstrapEvent.class).withNonnullFields("outcome")
+                .withPrefabValues(BootstrapOutcome.class, BootstrapOutcome.succeeded(NOW, 1, 1),
+                        BootstrapOutcome.succeeded(NOW, 2, 1))
+                .verify();
+        EqualsVerifier.forClass(AssureEvent.PresenceEvent.class).withNonnullFields("result")
+                .withPrefabValues(PresenceResult.class, new PresenceResult(1, NOW, false, Optional.empty()),
+                        new PresenceResult(2, NOW, false, Optional.empty()))
+                .verify();
         InMemoryKeystore keystore = new InMemoryKeystore();
         EqualsVerifier.forClass(KeyEvent.class).withNonnullFields("key")
                 .withPrefabValues(KeyInfo.class, keystore.generatedKey(true), keystore.generatedKey(false)).verify();

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelOrigin;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.GoodbyeReason;
@@ -57,7 +60,8 @@ class KuraCloudMqttIT {
     private final Map<String, CompletableFuture<KuraPayload>> replies = new ConcurrentHashMap<>();
     private final InMemoryChannelManager channels = new InMemoryChannelManager();
     private final InMemoryKeystore keystore = new InMemoryKeystore();
-    private final List<GoodbyeReason> bootstraps = new CopyOnWriteArrayList<>();
+    private final InMemoryBootstrapService bootstrapClient = new InMemoryBootstrapService();
+    private final List<GoodbyeReason> bootstraps = bootstrapClient.requested;
     private final List<String> confirmed = new CopyOnWriteArrayList<>();
     private CloudEventPublisher eventPublisher;
     private MqttRequestRouter router;
@@ -82,12 +86,13 @@ class KuraCloudMqttIT {
         eventPublisher.bindCloudPublisher(publisher);
         eventPublisher.bindChannelManager(channels);
         eventPublisher.bindKeystore(keystore);
+        eventPublisher.bindBootstrapService(bootstrapClient);
 
         AesGcmCryptoService crypto = new AesGcmCryptoService();
         RequestSettings settings = new RequestSettings("ASSURE-V1", true);
         CloudRequestHandler handler = new CloudRequestHandler(settings, new RemoteOperations(settings,
                 new RequestToken(crypto.encrypt(TOKEN), crypto), () -> Optional.of(channels),
-                () -> Optional.of(bootstraps::add), () -> Optional.of(keystore), Clock.systemUTC()));
+                () -> Optional.of(bootstrapClient), () -> Optional.of(keystore), Clock.systemUTC()));
         router = new MqttRequestRouter(gateway, ACCOUNT, GATEWAY);
         handler.bindRequestHandlerRegistry(router);
 
@@ -223,6 +228,26 @@ class KuraCloudMqttIT {
         assertThat(listing.metrics()).containsEntry("response.code", 200).containsEntry("key.count", 2)
                 .containsEntry("key." + key.keyId() + ".origin", "GENERATED");
         RemoteOperationsTest.assertNoKeyMaterial(listing, key);
+    }
+
+    @Test
+    void givenABootstrapAndAPresence_whenTheClientReportsThem_thenBothEventsArriveWithTheirOwnTimes()
+            throws Exception {
+        Instant finished = Instant.parse("2026-12-05T17:00:00.250Z");
+        bootstrapClient.finish(BootstrapOutcome.succeeded(finished, 7, 2));
+        bootstrapClient.presence(new PresenceResult(3, finished.plusSeconds(2), true, Optional.of("2.04")));
+
+        Received outcome = nextEvent();
+        assertThat(outcome.topic()).isEqualTo("acct/gw-1/A1/assure/bootstrap.outcome");
+        KuraPayload bootstrap = KuraPayloadProto.decode(outcome.payload());
+        assertThat(bootstrap.getTimestamp().toInstant()).isEqualTo(finished);
+        assertThat(bootstrap.metrics()).containsEntry("bootstrap.result", "SUCCEEDED")
+                .containsEntry("bootstrap.owner.sequence", 7L).containsEntry("bootstrap.attempt", 2);
+        Received presence = nextEvent();
+        assertThat(presence.topic()).isEqualTo("acct/gw-1/A1/assure/presence");
+        assertThat(KuraPayloadProto.decode(presence.payload()).metrics())
+                .containsEntry("presence.channel.id", 3L).containsEntry("presence.acknowledged", true)
+                .containsEntry("presence.response.code", "2.04");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.assure.kura.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.assure.channels.BootstrapTrigger;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.BootstrapStatus;
 import org.assure.channels.ChannelOrigin;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.AuthenticatedKey;
@@ -33,8 +35,8 @@ class RemoteOperationsTest {
     private static final String TOKEN = "correct horse battery staple";
 
     private final InMemoryChannelManager channels = new InMemoryChannelManager();
-    private final List<GoodbyeReason> bootstraps = new ArrayList<>();
-    private final BootstrapTrigger trigger = bootstraps::add;
+    private final InMemoryBootstrapService bootstrapClient = new InMemoryBootstrapService();
+    private final List<GoodbyeReason> bootstraps = bootstrapClient.requested;
     private final AesGcmCryptoService crypto = new AesGcmCryptoService();
     private final InMemoryKeystore keystore = new InMemoryKeystore();
     private long first;
@@ -49,7 +51,7 @@ class RemoteOperationsTest {
 
     private RemoteOperations operations(boolean remoteChanges, String encryptedToken) {
         return new RemoteOperations(new RequestSettings("ASSURE-V1", remoteChanges),
-                new RequestToken(encryptedToken, crypto), () -> Optional.of(channels), () -> Optional.of(trigger),
+                new RequestToken(encryptedToken, crypto), () -> Optional.of(channels), () -> Optional.of(bootstrapClient),
                 () -> Optional.of(keystore), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -197,6 +199,31 @@ class RemoteOperationsTest {
         assertThat(code(operations().handle(Verb.GET, request("keys", "x")))).isEqualTo(404);
     }
 
+    @Test
+    void givenABootstrapThatFailed_whenTheStatusIsAsked_thenPhaseNextAttemptAndLastOutcomeAreShown() {
+        BootstrapOutcome last = BootstrapOutcome.failed(NOW.minusSeconds(5), BootstrapOutcome.Result.UNREACHABLE,
+                "no answer", 3, Duration.ofSeconds(40));
+        bootstrapClient.status = new BootstrapStatus(BootstrapStatus.Phase.WAITING_TO_RETRY, Optional.of(last),
+                Optional.of(NOW.plusSeconds(35)));
+
+        KuraPayload payload = operations().handle(Verb.GET, request("bootstrap")).getPayload();
+
+        assertThat(payload.metrics()).containsExactlyInAnyOrderEntriesOf(Map.of("response.code", 200,
+                "bootstrap.phase", "WAITING_TO_RETRY", "bootstrap.next.attempt", NOW.plusSeconds(35).toEpochMilli(),
+                "bootstrap.last.at", NOW.minusSeconds(5).toEpochMilli(), "bootstrap.result", "UNREACHABLE",
+                "bootstrap.succeeded", false, "bootstrap.reason", "no answer", "bootstrap.attempt", 3,
+                "bootstrap.retry.seconds", 40L));
+        assertThat(bootstraps).as("asking changes nothing").isEmpty();
+    }
+
+    @Test
+    void givenNoBootstrapYet_whenTheStatusIsAsked_thenOnlyThePhaseIsShown() {
+        KuraPayload payload = operations(false, null).handle(Verb.GET, request("bootstrap")).getPayload();
+
+        assertThat(payload.metrics()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("response.code", 200, "bootstrap.phase", "IDLE"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-1", "+1", "01", " 1", "4294967296", "99999999999", "", "1.0", "0x1"})
     void givenAMalformedChannelId_whenOpened_thenBadRequestAndNothingChanged(String id) {
@@ -254,6 +281,7 @@ class RemoteOperationsTest {
         assertThat(code(operations().handle(Verb.GET, request("channels", Long.toString(first), "open"))))
                 .isEqualTo(405);
         assertThat(code(operations().handle(Verb.POST, request("bootstrap")))).isEqualTo(405);
+        assertThat(code(operations().handle(Verb.PUT, request("bootstrap")))).isEqualTo(405);
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(bootstraps).isEmpty();
