@@ -1,7 +1,6 @@
 package org.assure.channels.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,11 +67,11 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
     @Activate
     public ChannelServiceComponent(ChannelServiceConfig config, BundleContext context,
             @Reference Keystore keystore) throws IOException {
-        this(config, keystore, Path.of(config.storage_directory()), () -> restartAssure(context),
+        this(config, keystore, () -> restartAssure(context),
                 () -> stopAssure(context));
     }
 
-    ChannelServiceComponent(ChannelServiceConfig config, Keystore keystore, Path storage, Runnable restart,
+    ChannelServiceComponent(ChannelServiceConfig config, Keystore keystore, Runnable restart,
             Runnable stop) throws IOException {
         Backoff backoff = new Backoff(Duration.ofSeconds(config.retry_initial_seconds()),
                 Duration.ofSeconds(Math.max(config.retry_initial_seconds(), config.retry_max_seconds())),
@@ -87,7 +86,7 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
         dtls = new DtlsChannels(keystore.credentials(), DtlsConfig.builder()
                 .handshakeTimeout(Duration.ofSeconds(config.handshake_timeout_seconds()))
                 .retransmissionInitial(Duration.ofMillis(config.retransmission_initial_ms())).build(), scheduler);
-        supervisor = new ChannelSupervisor(new ChannelStore(storage), dtls, scheduler, backoff,
+        supervisor = new ChannelSupervisor(new KeystoreChannelStore(keystore), dtls, scheduler, backoff,
                 config.max_channels());
         supervisor.addListener((channel, previous, deleted) -> whiteboard.forEach(l -> {
             try {

@@ -101,6 +101,7 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
                     new ManagementResource(api, supervisor, scheduler));
             bindings.put(transport, binding);
             LOG.info("channels on transport {} at {}", transport.name(), binding.describe());
+            supervisor.retryWaiting();
         } catch (IOException | IllegalArgumentException e) {
             LOG.error("cannot bind transport {}", transport.name(), e);
         }
