@@ -2,7 +2,6 @@ package org.assure.itests.bundles;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -268,7 +267,7 @@ final class KuraMetatypeRules {
         } else if (!ad.hasAttribute("default")) {
             fail(path, what + ": no default (Kura writes the defaults into the configuration)");
         } else {
-            checkDefault(path, what, ad, type, cardinality, required);
+            MetatypeValues.problems(ad, type, cardinality, required).forEach(problem -> fail(path, what + problem));
         }
         if (id.endsWith(".target")) {
             String reference = id.substring(0, id.length() - ".target".length());
@@ -283,106 +282,9 @@ final class KuraMetatypeRules {
             if (option.getAttribute("label").isBlank()) {
                 fail(path, what + ": option " + option.getAttribute("value") + " without label");
             }
-            if (!parses(type, option.getAttribute("value"))) {
+            if (!MetatypeValues.parses(type, option.getAttribute("value"))) {
                 fail(path, what + ": option value '" + option.getAttribute("value") + "' is not a " + type);
             }
-        }
-    }
-
-    private void checkDefault(String path, String what, Element ad, String type, int cardinality, boolean required) {
-        String text = ad.getAttribute("default");
-        if (required && text.isEmpty()) {
-            fail(path, what + ": required but its default is empty (Kura refuses an empty required field)");
-            return;
-        }
-        if (text.isEmpty()) {
-            return;
-        }
-        List<String> values = cardinality == 0 ? List.of(unescape(text)) : split(text);
-        Set<String> options = new HashSet<>();
-        for (Element option : children(ad, "Option")) {
-            options.add(option.getAttribute("value"));
-        }
-        for (String value : values) {
-            if (!parses(type, value)) {
-                fail(path, what + ": default '" + value + "' is not a " + type);
-                continue;
-            }
-            if (!options.isEmpty() && !options.contains(value)) {
-                fail(path, what + ": default '" + value + "' is not among its options");
-            }
-            if (isNumber(type)) {
-                BigDecimal number = new BigDecimal(value.strip());
-                if (ad.hasAttribute("min") && parses(type, ad.getAttribute("min"))
-                        && number.compareTo(new BigDecimal(ad.getAttribute("min").strip())) < 0) {
-                    fail(path, what + ": default " + value + " below min " + ad.getAttribute("min"));
-                }
-                if (ad.hasAttribute("max") && parses(type, ad.getAttribute("max"))
-                        && number.compareTo(new BigDecimal(ad.getAttribute("max").strip())) > 0) {
-                    fail(path, what + ": default " + value + " above max " + ad.getAttribute("max"));
-                }
-            }
-        }
-        for (String bound : List.of("min", "max")) {
-            if (isNumber(type) && ad.hasAttribute(bound) && !parses(type, ad.getAttribute(bound))) {
-                fail(path, what + ": " + bound + " '" + ad.getAttribute(bound) + "' is not a " + type);
-            }
-        }
-    }
-
-    /** Kura splits a default on commas; {@code \,} is a comma inside a value (KURA-API.md §4). */
-    static List<String> split(String text) {
-        List<String> values = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                current.append(text.charAt(++i));
-            } else if (c == ',') {
-                values.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        values.add(current.toString());
-        return values;
-    }
-
-    private static String unescape(String text) {
-        return String.join(",", split(text));
-    }
-
-    private static boolean isNumber(String type) {
-        return Set.of("Long", "Double", "Float", "Integer", "Byte", "Short").contains(type);
-    }
-
-    static boolean parses(String type, String value) {
-        String v = value.strip();
-        try {
-            switch (type) {
-                case "Long" -> Long.parseLong(v);
-                case "Integer" -> Integer.parseInt(v);
-                case "Short" -> Short.parseShort(v);
-                case "Byte" -> Byte.parseByte(v);
-                case "Double", "Float" -> {
-                    if (!Double.isFinite(Double.parseDouble(v))) {
-                        return false;
-                    }
-                }
-                case "Boolean" -> {
-                    return v.equals("true") || v.equals("false");
-                }
-                case "Char" -> {
-                    return value.length() == 1;
-                }
-                default -> {
-                    return true;
-                }
-            }
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

@@ -268,6 +268,6 @@ class KuraMetatypeRulesTest {
 
     @Test
     void givenADefaultWithAnEscapedComma_thenItIsOneValue() {
-        assertThat(KuraMetatypeRules.split("a,b\\,c")).isEqualTo(new ArrayList<>(List.of("a", "b,c")));
+        assertThat(MetatypeValues.split("a,b\\,c")).isEqualTo(new ArrayList<>(List.of("a", "b,c")));
     }
 }
