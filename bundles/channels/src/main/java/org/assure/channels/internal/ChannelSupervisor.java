@@ -22,6 +22,7 @@ import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.ChannelStatus;
+import org.assure.keystore.KeyOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ public final class ChannelSupervisor implements ChannelManager {
     private record Event(ManagedChannel channel, Optional<ChannelState> previous, boolean deleted) {
     }
 
-    private final ChannelStore store;
+    private final ChannelPersistence store;
     private final ChannelConnector connector;
     private final Scheduler scheduler;
     private final Backoff backoff;
@@ -81,7 +82,7 @@ public final class ChannelSupervisor implements ChannelManager {
      *
      * @throws IOException if the store cannot be read
      */
-    public ChannelSupervisor(ChannelStore store, ChannelConnector connector, Scheduler scheduler, Backoff backoff,
+    public ChannelSupervisor(ChannelPersistence store, ChannelConnector connector, Scheduler scheduler, Backoff backoff,
             int maxChannels) throws IOException {
         this.store = Objects.requireNonNull(store, "store");
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -308,6 +309,25 @@ public final class ChannelSupervisor implements ChannelManager {
         }
         afterUnlock();
         return true;
+    }
+
+    /**
+     * A transport arrived: channels waiting to retry after a failure try again now instead of waiting out their
+     * back-off (the failure may have been the missing transport).
+     */
+    public void retryWaiting() {
+        lock.lock();
+        try {
+            for (Runtime rt : channels.values()) {
+                if (rt.wantOpen && rt.retry != null && !closed) {
+                    cancelRetry(rt);
+                    scheduleAttempt(rt, Duration.ZERO);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterUnlock();
     }
 
     /** Closes every link and stops the state machine (component deactivation); definitions stay stored. */
@@ -583,12 +603,12 @@ public final class ChannelSupervisor implements ChannelManager {
 
     // ---- staging (called by StagingTransaction) ----
 
-    void prepareStaging(StagingTransaction staging, ChannelStore.Content content) throws IOException,
-            AssureException {
+    void prepareStaging(StagingTransaction staging, ChannelStore.Content content, KeyOperations keystoreTransaction)
+            throws IOException, AssureException {
         lock.lock();
         try {
             checkWritable();
-            store.writeStaged(content);
+            store.stage(content, keystoreTransaction);
             prepared = staging;
         } finally {
             lock.unlock();

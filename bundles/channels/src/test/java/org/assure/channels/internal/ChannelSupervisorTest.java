@@ -226,4 +226,19 @@ class ChannelSupervisorTest {
         assertThat(manager.usesKey(local)).isTrue();
         assertThat(manager.usesKey(UUID.randomUUID())).isFalse();
     }
+
+    @Test
+    void a_new_transport_cuts_the_wait_before_a_retry() throws AssureException {
+        long id = manager.create(Fixtures.config(false, true), ChannelOrigin.MANAGEMENT);
+        scheduler.runDue();
+        connector.last().fail(ChannelState.OTHER_ERROR);
+        assertThat(scheduler.nextDelay()).isEqualTo(Duration.ofSeconds(1));
+        manager.retryWaiting();
+        scheduler.runDue();
+        assertThat(connector.attempts).hasSize(2);
+        assertThat(state(id)).isEqualTo(ChannelState.HANDSHAKING);
+        manager.retryWaiting(); // nothing waits now: no extra attempt
+        scheduler.runDue();
+        assertThat(connector.attempts).hasSize(2);
+    }
 }
