@@ -81,7 +81,7 @@ public final class AuthorityKeys {
         return new AuthorityKeys(ta, taRsa, identity, ca, tls, bootstrap);
     }
 
-    static BigInteger serial(SecureRandom random) {
+    public static BigInteger serial(SecureRandom random) {
         // 72 random bits with the top bit set: always positive in DER and always at least 64 bits (draft §9.3.1).
         return new BigInteger(72, random).setBit(71);
     }

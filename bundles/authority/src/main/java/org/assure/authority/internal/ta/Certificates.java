@@ -30,7 +30,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** The X.509 certificates of the authority: its CA, its TLS server certificate, and management systems' certificates. */
-final class Certificates {
+public final class Certificates {
     static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
     private static final Duration CA_LIFETIME = Duration.ofDays(20 * 365);
     private static final Duration LEAF_LIFETIME = Duration.ofDays(10 * 365);
@@ -38,7 +38,7 @@ final class Certificates {
     private Certificates() {
     }
 
-    static X509Certificate selfSignedCa(KeyPair ca, String commonName, BigInteger serial) {
+    public static X509Certificate selfSignedCa(KeyPair ca, String commonName, BigInteger serial) {
         Instant now = Instant.now();
         X500Name name = new X500Name("CN=" + commonName);
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial, Date.from(now.minusSeconds(3600)),
@@ -53,7 +53,7 @@ final class Certificates {
     }
 
     /** A TLS server certificate for the HTTPS APIs, naming {@code hosts} (DNS names or IP literals). */
-    static X509Certificate server(X509Certificate caCert, PrivateKey caKey, PublicKey subject, List<String> hosts,
+    public static X509Certificate server(X509Certificate caCert, PrivateKey caKey, PublicKey subject, List<String> hosts,
             BigInteger serial) {
         Instant now = Instant.now();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert, serial, Date.from(now.minusSeconds(3600)),
@@ -92,7 +92,7 @@ final class Certificates {
         return sign(b, caKey);
     }
 
-    static X509Certificate parse(byte[] der) throws CertificateException {
+    public static X509Certificate parse(byte[] der) throws CertificateException {
         return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificate(new java.io.ByteArrayInputStream(der));
     }
