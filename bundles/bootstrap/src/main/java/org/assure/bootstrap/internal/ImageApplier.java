@@ -80,10 +80,10 @@ final class ImageApplier {
                     throw new ApplyException(Result.APPLY_FAILED, "a bootstrap message was refused", null);
                 }
             }
-            staging.prepare();
+            // The channel definitions join the keystore transaction, so one commit makes keys, channels and the
+            // owner sequence current together; the channel manager's commit then only updates running channels.
+            staging.prepare(tx);
             tx.commit();
-            // The keystore holds the owner sequence and keys: from here on the bootstrap happened. The channel
-            // commit is an atomic rename of the file prepare() already synced.
             staging.commit();
             return opened.ownerSequence();
         } catch (KeystoreException e) {

@@ -133,7 +133,7 @@ final class MemoryChannels implements ChannelManager {
         }
 
         @Override
-        public void prepare() throws IOException {
+        public void prepare(org.assure.keystore.KeyOperations keystoreTransaction) throws IOException {
             if (prepared || done) {
                 throw new IllegalStateException("already prepared or finished");
             }

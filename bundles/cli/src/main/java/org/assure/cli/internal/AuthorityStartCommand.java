@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  * a manufacturer needs, writes them to {@code <home>/authority/authority.json}, and runs until Ctrl-C.
  */
 @Command(name = "start",
-        description = {"Start the Trusted Authority (Manufacturer and Owner APIs, HTTPS with client certificates)",
-                "and a management server registered with it (Registration API, HTTPS), with embedded defaults:",
+        description = {"Start the Trusted Authority (Manufacturer and Owner APIs, HTTPS with client certificates;",
+                "Bootstrap API, CoAP/DTLS) and a management server registered with it (Registration API, HTTPS;",
+                "Presence API, CoAP/DTLS), with embedded defaults:",
                 "an H2 database and master keys under --data, loopback addresses. Prints the endpoints and the",
                 "public keys devices are manufactured with, writes them to <home>/authority/authority.json and",
                 "runs until Ctrl-C. The manufacturer certificate of <home>/manufacturer (created if missing) is",
@@ -58,9 +59,14 @@ final class AuthorityStartCommand implements Callable<Integer> {
     private int managementPort;
 
     @Option(names = "--coap-port", paramLabel = "N", defaultValue = "5684",
-            description = "UDP port 1..65535 of the management server's CoAP/DTLS endpoint, which devices' "
-                    + "management channels name (default: ${DEFAULT-VALUE}).")
+            description = "UDP port of the Bootstrap API (CoAP over DTLS, §9.4), 0 for any free port "
+                    + "(default: ${DEFAULT-VALUE}, where devices look for it).")
     private int coapPort;
+
+    @Option(names = "--management-coap-port", paramLabel = "N", defaultValue = "5784",
+            description = "UDP port 1..65535 of the management server's Presence API (CoAP over DTLS, §11.3), "
+                    + "which devices' management channels name (default: ${DEFAULT-VALUE}).")
+    private int managementCoapPort;
 
     @Option(names = "--manufacturer-cert", paramLabel = "PEM",
             description = "Also accept this manufacturer client certificate (repeatable).")
@@ -79,9 +85,10 @@ final class AuthorityStartCommand implements Callable<Integer> {
         checkPort(httpsPort, "--https-port");
         checkPort(managementPort, "--management-port");
         checkPort(coapPort, "--coap-port");
-        if (coapPort == 0) {
+        checkPort(managementCoapPort, "--management-coap-port");
+        if (managementCoapPort == 0) {
             // The port goes into every device's management channel definition: it has to be known in advance.
-            throw new CliException("--coap-port must be 1..65535: devices' management channels name it");
+            throw new CliException("--management-coap-port must be 1..65535: devices' management channels name it");
         }
         Home home = common.home();
         SecureRandom random = new SecureRandom();
@@ -94,11 +101,11 @@ final class AuthorityStartCommand implements Callable<Integer> {
         }
         String installerPassword = installerPassword(authorityDir.resolve(INSTALLER_PASSWORD_FILE), random);
 
-        TrustedAuthorityServer ta = startAuthority(AuthoritySettings.embedded(dataDir, httpsPort, manufacturers), dataDir);
+        TrustedAuthorityServer ta = startAuthority(AuthoritySettings.embedded(dataDir, httpsPort, coapPort, manufacturers), dataDir);
         ManagementServer management;
         try {
             management = startManagement(ManagementSettings.embedded(dataDir, ta.httpsUri(), ta.caCertificate(),
-                    managementPort, installerUser, installerPassword, new InetSocketAddress("127.0.0.1", coapPort)));
+                    managementPort, installerUser, installerPassword, new InetSocketAddress("127.0.0.1", managementCoapPort)));
         } catch (RuntimeException e) {
             ta.close();
             throw e;
@@ -109,11 +116,12 @@ final class AuthorityStartCommand implements Callable<Integer> {
             AuthorityInfo info = new AuthorityInfo(ta.httpsUri(), ta.caCertificate(), ta.identityServiceKey(),
                     ta.trustedAuthorityKey(), ta.trustedAuthorityRsaKey(),
                     Optional.of(new AuthorityInfo.Management(management.registrationUri(), management.tlsCertificate(),
-                            management.mgmtId(), installerUser)), Optional.empty());
+                            management.mgmtId(), installerUser)),
+                    Optional.of(ta.bootstrapAddress().getHostString() + ":" + ta.bootstrapAddress().getPort()));
             Path infoFile = authorityDir.resolve(AuthorityInfo.FILE);
             Home.writePublic(infoFile, Json.write(info.toJson()));
             Home.writePublic(authorityDir.resolve("ca.pem"), Credentials.certificatePem(ta.caCertificate()));
-            print(info, home, dataDir, infoFile);
+            print(info, ta.bootstrapServiceKey().keyId(), home, dataDir, infoFile);
             parent().lifecycle().started();
             if (!once) {
                 parent().lifecycle().awaitStop();
@@ -196,11 +204,13 @@ final class AuthorityStartCommand implements Callable<Integer> {
         }
     }
 
-    private void print(AuthorityInfo info, Home home, Path dataDir, Path infoFile) {
+    private void print(AuthorityInfo info, java.util.UUID bootstrapKey, Home home, Path dataDir, Path infoFile) {
         PrintWriter out = spec.commandLine().getOut();
         AuthorityInfo.Management m = info.management().orElseThrow();
         if (common.json()) {
             Map<String, Object> json = info.toJson();
+            json.put("bootstrap_service_key_id", bootstrapKey.toString());
+            json.put("management_coap", "127.0.0.1:" + managementCoapPort);
             json.put("data_directory", dataDir.toString());
             json.put("authority_info_file", infoFile.toString());
             json.put("installer_password_file", home.path(Home.AUTHORITY, INSTALLER_PASSWORD_FILE).toString());
@@ -210,6 +220,9 @@ final class AuthorityStartCommand implements Callable<Integer> {
             out.println("aSSURE authority running" + (once ? "" : " (Ctrl-C to stop)"));
             out.println("trusted authority:    " + info.trustedAuthority() + "  (Manufacturer and Owner APIs, §9.2, §9.3)");
             out.println("management server:    " + m.url() + "  (Registration API, §11.2; management id " + m.mgmtId() + ")");
+            out.println("bootstrap server:     coaps://" + info.bootstrapCoap().orElseThrow()
+                    + "  (Bootstrap API, CoAP over DTLS, §9.4; service key " + bootstrapKey + ")");
+            out.println("presence endpoint:    coaps://127.0.0.1:" + managementCoapPort + "  (Presence API and timestamp, §11.3, §11.4)");
             out.println("installer login:      " + m.installerUser() + " / password in "
                     + home.path(Home.AUTHORITY, INSTALLER_PASSWORD_FILE));
             out.println("CA certificate:       sha256 " + Credentials.fingerprint(info.ca()));

@@ -38,7 +38,8 @@ final class RunningAuthority implements AutoCloseable {
         exit = CompletableFuture.supplyAsync(() -> AssureMain.commandLine(new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), lifecycle)
                 .execute("authority", "start", "--home", home.toString(), "--https-port", "0",
-                        "--management-port", "0", "--coap-port", Integer.toString(freeUdpPort())));
+                        "--management-port", "0", "--coap-port", "0", "--management-coap-port",
+                        Integer.toString(freeUdpPort())));
     }
 
     /** A UDP port free right now (the management endpoint's port must be given, not chosen by the system). */
