@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
                 "run an authority, manufacture devices and manage their owners."},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {InspectCommand.class, DeriveCommand.class, EnvelopeCommand.class, QrCommand.class,
-                TimestampCommand.class, AuthorityCommand.class, ManufactureCommand.class, OwnerCommand.class},
+                TimestampCommand.class, AuthorityCommand.class, ManufactureCommand.class, OwnerCommand.class,
+                DeviceCommand.class, ChannelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input, unreadable file, or a request the authority refused"})
+        exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input, unreadable file, or a request the authority refused",
+                "3:channel plans: planned but not pushed"})
 final class AssureCommand implements Callable<Integer> {
     private final InputStream stdin;
     private final Clock clock;

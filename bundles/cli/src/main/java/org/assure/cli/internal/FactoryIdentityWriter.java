@@ -108,7 +108,10 @@ final class FactoryIdentityWriter {
     }
 
     private static byte[] sealingKey(char[] passphrase, byte[] salt, int iterations) {
-        byte[] password = new String(passphrase).getBytes(StandardCharsets.UTF_8);
+        // Through a CharBuffer, not a String, so that no immutable copy of the passphrase stays behind.
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+        byte[] password = Arrays.copyOf(encoded.array(), encoded.limit());
+        Arrays.fill(encoded.array(), (byte) 0);
         try {
             return SecretDerivation.pbkdf2Sha256(password, salt, iterations, 32);
         } finally {

@@ -288,4 +288,105 @@ class OwnerLifecycleTest {
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alice))).isEqualTo("rwx------");
     }
+
+    // ---- the management server's Registration API (device …) and channel plans (channel …) --------------------
+
+    @Test
+    void given_a_device_registered_by_qr_at_the_management_server_then_status_says_its_image_waits() {
+        Map<String, Object> device = manufacture("ec");
+        String uuid = (String) device.get("device");
+
+        CliRun.Result register = as(factory, "device", "register", "--qr", (String) device.get("qr_png"));
+        CliRun.Result status = as(factory, "device", "status", uuid, "--json");
+        CliRun.Result text = as(factory, "device", "status", uuid);
+        CliRun.Result info = as(factory, "device", "info", uuid);
+
+        assertThat(register.exitCode()).as(register.err()).isZero();
+        assertThat(register.out()).startsWith("registered " + uuid);
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(Json.parseObject(status.out(), "stdout")).containsEntry("device", uuid).containsEntry("status", 2L);
+        assertThat(text.out()).isEqualTo(uuid + ": 2 (bootstrap image uploaded, waiting for the device)\n");
+        assertThat(info.exitCode()).isEqualTo(2);
+        assertThat(info.errLines()).singleElement().asString()
+                .startsWith("error: no information yet: " + uuid + " has not reported its presence");
+    }
+
+    @Test
+    void given_a_device_another_owner_claimed_when_registering_at_the_management_server_then_refused() {
+        Map<String, Object> device = manufacture("ec");
+        assertThat(as(alice, "owner", "claim", "--qr", (String) device.get("qr_png")).exitCode()).isZero();
+
+        CliRun.Result result = as(factory, "device", "register", "--qr", (String) device.get("qr_png"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().startsWith("error: registration of "
+                + device.get("device") + " refused by the Trusted Authority");
+    }
+
+    @Test
+    void given_an_unknown_device_when_asking_its_status_then_exit_2() {
+        UUID unknown = UUID.randomUUID();
+
+        CliRun.Result result = as(factory, "device", "status", unknown.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("error: not a device of this management server");
+    }
+
+    @Test
+    void given_a_wrong_installer_password_when_asking_a_status_then_exit_2() throws Exception {
+        Path wrong = dir.resolve("wrong.password");
+        Files.writeString(wrong, "not-the-password\n");
+
+        CliRun.Result result = as(factory, "device", "status", UUID.randomUUID().toString(),
+                "--installer-password-file", wrong.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().contains("installer login is wrong");
+    }
+
+    @Test
+    void given_registered_devices_when_planning_a_ring_then_the_pairs_are_printed_and_exit_3_says_nothing_was_pushed() {
+        List<String> devices = new java.util.ArrayList<>();
+        for (String kind : List.of("ec", "shared-secret", "ec")) {
+            Map<String, Object> device = manufacture(kind);
+            assertThat(as(factory, "device", "register", "--qr", (String) device.get("qr_png")).exitCode()).isZero();
+            devices.add((String) device.get("device"));
+        }
+
+        CliRun.Result ring = as(factory, "channel", "topology", "ring", devices.get(0), devices.get(1), devices.get(2));
+        CliRun.Result pair = as(factory, "channel", "create", devices.get(0), devices.get(1), "--json");
+
+        assertThat(ring.exitCode()).isEqualTo(3);
+        assertThat(ring.out().lines()).containsExactly("ring over 3 devices: 3 channels planned",
+                "  " + devices.get(0) + " <-> " + devices.get(1), "  " + devices.get(1) + " <-> " + devices.get(2),
+                "  " + devices.get(2) + " <-> " + devices.get(0));
+        assertThat(ring.errLines()).singleElement().asString().startsWith("error: not pushed:");
+        assertThat(pair.exitCode()).isEqualTo(3);
+        Map<String, Object> json = Json.parseObject(pair.out(), "stdout");
+        assertThat(json).containsEntry("pushed", false).containsEntry("topology", "pair");
+        assertThat((List<?>) json.get("channels")).hasSize(1);
+    }
+
+    @Test
+    void given_a_device_the_management_server_does_not_manage_when_planning_then_exit_2_naming_it() {
+        UUID stranger = UUID.randomUUID();
+
+        CliRun.Result result = as(factory, "channel", "create", UUID.randomUUID().toString(), stranger.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void given_one_device_or_an_unknown_topology_when_planning_then_usage_errors() {
+        CliRun.Result one = as(factory, "channel", "topology", "star", UUID.randomUUID().toString());
+        CliRun.Result mesh = as(factory, "channel", "topology", "mesh", UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(mesh.exitCode()).isEqualTo(2);
+        assertThat(mesh.errLines()).singleElement().asString().contains("star, ring, tree, full");
+    }
 }
