@@ -206,6 +206,7 @@ class NegativeIT {
         assertThat(new String(Recorder.next(serverEvents.data).bytes(), StandardCharsets.US_ASCII)).isEqualTo("one");
         byte[] record = relay.lastFromClient();
         long droppedBefore = server.stats().droppedRecords();
+        long discardedBefore = server.stats().discardedRecords();
 
         relay.inject(record); // replay: the replay window discards it before any decryption
         byte[] garbled = record.clone();
@@ -222,7 +223,8 @@ class NegativeIT {
 
         assertThat(new String(Recorder.next(serverEvents.data).bytes(), StandardCharsets.US_ASCII)).isEqualTo("two");
         assertThat(serverEvents.data.poll(300, TimeUnit.MILLISECONDS)).as("nothing delivered twice").isNull();
-        assertThat(server.stats().droppedRecords()).isGreaterThan(droppedBefore);
+        assertThat(server.stats().droppedRecords()).as("garbled, truncated, noise").isGreaterThan(droppedBefore);
+        assertThat(server.stats().discardedRecords()).as("the replay").isGreaterThan(discardedBefore);
         assertThat(accepted.isOpen()).isTrue();
         assertThat(session.isOpen()).isTrue();
         assertThat(serverEvents.closed).isEmpty();
