@@ -199,14 +199,10 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private CloseReason receiveQueued() {
         byte[] plaintext = PLAINTEXT.get();
         while (mode == MODE_ESTABLISHED) {
-            int size;
-            synchronized (this) {
-                byte[] next = queue.peek();
-                size = Math.max(lastDatagramSize, next == null ? 0 : next.length);
-            }
             int received;
             try {
-                received = dtls.receive(plaintext, 0, Math.min(size, plaintext.length), DRIVE_WAIT_MILLIS, this);
+                // The whole (reused) buffer: one call may read past discarded datagrams to a larger record.
+                received = dtls.receive(plaintext, 0, plaintext.length, DRIVE_WAIT_MILLIS, this);
             } catch (NoData e) {
                 break;
             } catch (TlsTimeoutException e) {
@@ -411,15 +407,17 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         /**
          * BouncyCastle allocates a record buffer of this size for every record it reads, so it is sized to what can
          * come next: the queued datagram, or records left over from the last one (never more than its size). Only
-         * a handshake waiting on an empty queue needs room for anything a peer may send.
+         * a handshake needs room for anything a peer may send.
          */
         @Override
         public int getReceiveLimit() {
             synchronized (Connection.this) {
-                byte[] next = queue.peek();
-                if (next == null && mode == MODE_HANDSHAKE) {
+                if (mode == MODE_HANDSHAKE) {
+                    // The handshake layer sizes its output buffer from this once per flight and then reads several
+                    // datagrams into it: only the full limit is safe there.
                     return RECEIVE_LIMIT;
                 }
+                byte[] next = queue.peek();
                 return Math.max(MIN_RECEIVE_LIMIT, Math.max(lastDatagramSize, next == null ? 0 : next.length));
             }
         }

@@ -103,6 +103,7 @@ public final class DtlsBench {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> LINES = new ArrayList<>();
     private static final List<String> GOALS = new ArrayList<>();
+    private static final List<String> CPU_NOTES = new ArrayList<>();
 
     private DtlsBench() {
     }
@@ -132,6 +133,7 @@ public final class DtlsBench {
         }
         LINES.forEach(System.out::println);
         GOALS.forEach(System.out::println);
+        CPU_NOTES.forEach(note -> System.out.println("# " + note));
         System.out.println("# " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + format(loadStart) + " at start, " + format(load()) + " at end; " + ROUNDS + " rounds of " + SECONDS
                 + " s, " + CONCURRENCY + " concurrent clients");
@@ -149,6 +151,9 @@ public final class DtlsBench {
             GOALS.add("BENCH-GOAL " + name + " " + (met ? "met" : "missed"));
         }
         System.err.println(LINES.get(LINES.size() - 1));
+        if (!CPU_NOTES.isEmpty()) {
+            System.err.println("# " + CPU_NOTES.get(CPU_NOTES.size() - 1));
+        }
     }
 
     static String number(double value) {
@@ -200,10 +205,12 @@ public final class DtlsBench {
             workers.add(worker);
         }
         long begin = System.nanoTime();
+        long cpuBegin = processCpuNanos();
         start.countDown();
         Thread.sleep((long) (seconds * 1000));
         long count = done.get();
         long elapsed = System.nanoTime() - begin;
+        lastCpuPerOp = (processCpuNanos() - cpuBegin) / 1e3 / Math.max(1, count);
         stop.set(true);
         for (Thread worker : workers) {
             worker.join(30_000);
@@ -214,18 +221,33 @@ public final class DtlsBench {
         return count / (elapsed / 1e9);
     }
 
-    /** Median of alternating rounds: {ours, peer}. A warm-up of a second each precedes. */
+    /** Process CPU time per operation of the last {@link #rate} run, in microseconds (both ends run here). */
+    static volatile double lastCpuPerOp;
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Median of alternating rounds: {ours, peer}, after a warm-up round each. */
     static double[] compare(int threads, Op ours, Op peer) throws Exception {
-        rate(threads, 1, ours);
+        // Warm-up (JIT) as long as a round: both stacks are compiled before anything is measured.
+        rate(threads, SECONDS, ours);
         if (peer != null) {
-            rate(threads, 1, peer);
+            rate(threads, SECONDS, peer);
         }
         double[] a = new double[ROUNDS];
         double[] b = new double[ROUNDS];
+        double[] cpuA = new double[ROUNDS];
+        double[] cpuB = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             a[r] = rate(threads, SECONDS, ours);
+            cpuA[r] = lastCpuPerOp;
             b[r] = peer == null ? Double.NaN : rate(threads, SECONDS, peer);
+            cpuB[r] = peer == null ? Double.NaN : lastCpuPerOp;
         }
+        CPU_NOTES.add(String.format(Locale.ROOT, "CPU per operation (both ends, whole process): ours %.0f us, peer %s",
+                median(cpuA), peer == null ? "-" : String.format(Locale.ROOT, "%.0f us", median(cpuB))));
         return new double[] {median(a), median(b)};
     }
 
