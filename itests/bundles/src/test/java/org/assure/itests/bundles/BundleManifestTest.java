@@ -76,7 +76,7 @@ class BundleManifestTest {
     @Test
     void our_bundles_are_on_the_class_path() {
         assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls",
-                "org.assure.channels");
+                "org.assure.channels", "org.assure.keystore", "org.assure.authority", "org.assure.kura", "org.assure.bootstrap");
     }
 
     @Test
@@ -123,6 +123,17 @@ class BundleManifestTest {
         assertThat(problems.get(0)).startsWith("org.assure.nowhere");
         assertThat(problems.get(1)).startsWith("com.fasterxml.jackson.core: no version range");
         assertThat(problems.get(2)).startsWith("com.fasterxml.jackson.dataformat.cbor [9.0,10)");
+    }
+
+    @Test
+    void keystore_component_resolves_on_kura_5_scr() {
+        // Kura 5 ships Felix SCR 2.1.16, which provides osgi.extender=osgi.component 1.4 (DS 1.4).
+        Bundle keystore = ours().filter(b -> b.symbolicName().equals("org.assure.keystore")).findFirst().orElseThrow();
+        String requirements = keystore.header("Require-Capability");
+        assertThat(requirements).contains("(osgi.extender=osgi.component)(version>=1.3.0)")
+                .doesNotContain("version>=1.5.0");
+        assertThat(keystore.header("Service-Component")).isEqualTo("OSGI-INF/org.assure.keystore.xml");
+        assertThat(OSGiHeader.parseHeader(keystore.header("Export-Package")).keySet()).containsExactly("org.assure.keystore");
     }
 
     private static List<String> importProblems(Bundle bundle) {

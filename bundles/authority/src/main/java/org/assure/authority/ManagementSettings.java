@@ -1,0 +1,47 @@
+package org.assure.authority;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/**
+ * How to run a management server (draft §11): its database and master key file, the Trusted Authority's Owner API
+ * and the CA that certifies it, where the Registration API listens and the installers' credentials, and the
+ * address devices reach its CoAP/DTLS management endpoint at.
+ *
+ * @param installerPassword never logged, never in {@link #toString()}
+ */
+public record ManagementSettings(String jdbcUrl, String jdbcUser, String jdbcPassword, Path masterKeyFile,
+        URI ownerApi, X509Certificate authorityCa, InetSocketAddress https, String installerUser,
+        String installerPassword, InetSocketAddress coap, String subject) {
+    public ManagementSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(masterKeyFile, "masterKeyFile");
+        Objects.requireNonNull(ownerApi, "ownerApi");
+        Objects.requireNonNull(authorityCa, "authorityCa");
+        Objects.requireNonNull(https, "https");
+        Objects.requireNonNull(installerUser, "installerUser");
+        Objects.requireNonNull(installerPassword, "installerPassword");
+        Objects.requireNonNull(coap, "coap");
+        Objects.requireNonNull(subject, "subject");
+        if (installerUser.isEmpty() || installerUser.contains(":") || installerPassword.length() < 8) {
+            throw new IllegalArgumentException("installer user without ':' and a password of at least 8 characters");
+        }
+    }
+
+    /** The embedded default: an H2 file database and master key in {@code dataDirectory}, loopback addresses. */
+    public static ManagementSettings embedded(Path dataDirectory, URI ownerApi, X509Certificate authorityCa,
+            int httpsPort, String installerUser, String installerPassword, InetSocketAddress coap) {
+        return new ManagementSettings("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("management")
+                + ";LOCK_TIMEOUT=10000", "sa", "", dataDirectory.resolve("management.key"), ownerApi, authorityCa,
+                new InetSocketAddress("127.0.0.1", httpsPort), installerUser, installerPassword, coap,
+                "CN=aSSURE management system");
+    }
+
+    @Override
+    public String toString() {
+        return "ManagementSettings[" + jdbcUrl + ", ownerApi=" + ownerApi + ", https=" + https + ", coap=" + coap + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** The bootstrap client's implementation; not exported. */
+package org.assure.bootstrap.internal;
