@@ -28,6 +28,12 @@ final class InMemoryChannelManager implements ChannelManager {
     private boolean busy;
 
     @Override
+    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
+            org.assure.channels.ManagementRequest request) {
+        throw new UnsupportedOperationException("the Kura integration sends no requests over channels");
+    }
+
+    @Override
     public synchronized List<ManagedChannel> channels() {
         return new ArrayList<>(channels.values());
     }

@@ -46,19 +46,19 @@ class KuraMetatypeRulesTest {
      * and so does a fixed one until it is removed here. Each needs a change in its bundle (see the kura report).
      */
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "org.assure.channels", Set.of(
-                    "org.assure.channels: OSGI-INF/metatype/org.assure.channels.ip.xml: component org.assure.channels.ip:"
-                            + " configuration-policy is optional, Kura components use require",
-                    "org.assure.channels: OSGI-INF/metatype/org.assure.channels.ip.xml: component org.assure.channels.ip:"
-                            + " does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows"
-                            + " its form)",
-                    "org.assure.channels: OSGI-INF/metatype/org.assure.channels.xml: component org.assure.channels:"
-                            + " configuration-policy is optional, Kura components use require",
-                    "org.assure.channels: OSGI-INF/metatype/org.assure.channels.xml: component org.assure.channels:"
-                            + " does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows"
-                            + " its form)",
-                    "org.assure.channels: META-INF/MANIFEST.MF: requires the osgi.component extender at 1.5 (Kura 5"
-                            + " runs Felix SCR 2.1.16, DS 1.4)"));
+            "org.assure.authority", Set.of(
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: component org.assure.authority.TrustedAuthority: does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows its form)",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD httpsPort: no description an operator can read",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD bootstrapPort: no description an operator can read",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD bindAddress: no description an operator can read",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD tlsHosts: cardinality 2147483647 (Kura shows no field below -1, ten at most)",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD jdbcUser: no description an operator can read",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD jdbcPassword: no description an operator can read",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD manufacturerCertificates: cardinality 2147483647 (Kura shows no field below -1, ten at most)",
+                    "org.assure.authority: OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: AD manufacturerCertificates: no default (Kura writes the defaults into the configuration)"),
+            "org.assure.bootstrap", Set.of(
+                    "org.assure.bootstrap: OSGI-INF/metatype/org.assure.bootstrap.xml: component org.assure.bootstrap: configuration-policy is optional, Kura components use require",
+                    "org.assure.bootstrap: OSGI-INF/metatype/org.assure.bootstrap.xml: component org.assure.bootstrap: does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows its form)"));
 
     private static final Map<String, BundleFiles> BUNDLES = new TreeMap<>();
 
