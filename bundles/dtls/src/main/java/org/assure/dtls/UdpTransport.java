@@ -32,6 +32,11 @@ public final class UdpTransport implements ChannelTransport {
     public static final int DEFAULT_DATA_PORT = 5685;
     /** Link MTU assumed when sizing datagrams. */
     public static final int DEFAULT_MTU = 1500;
+    /**
+     * Socket send and receive buffer requested by default (the kernel may cap it, e.g. Linux at
+     * {@code net.core.rmem_max}): a burst from thousands of peers must not overflow a default-sized buffer.
+     */
+    public static final int DEFAULT_SOCKET_BUFFER = 1 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
     private static final int IPV4_UDP_HEADERS = 28;
@@ -41,6 +46,7 @@ public final class UdpTransport implements ChannelTransport {
     private final InetAddress bindAddress;
     private final Map<ChannelKind, Integer> ports = new EnumMap<>(ChannelKind.class);
     private final int mtu;
+    private final int socketBuffer;
     private final Map<ChannelKind, Endpoint> bound = new EnumMap<>(ChannelKind.class);
 
     /**
@@ -50,6 +56,22 @@ public final class UdpTransport implements ChannelTransport {
      * @param mtu            link MTU used for {@link TransportEndpoint#maxDatagramSize}, 576..65535
      */
     public UdpTransport(InetAddress bindAddress, int managementPort, int dataPort, int mtu) {
+        this(bindAddress, managementPort, dataPort, mtu, DEFAULT_SOCKET_BUFFER);
+    }
+
+    /**
+     * @param bindAddress    local address to bind ({@code 0.0.0.0}, {@code ::}, a loopback address...)
+     * @param managementPort port for {@link ChannelKind#MANAGEMENT}; 0 picks an ephemeral port
+     * @param dataPort       port for {@link ChannelKind#DATA}; 0 picks an ephemeral port
+     * @param mtu            link MTU used for {@link TransportEndpoint#maxDatagramSize}, 576..65535
+     * @param socketBuffer   socket send and receive buffer to request, in bytes (0: the system default)
+     * @since 1.1
+     */
+    public UdpTransport(InetAddress bindAddress, int managementPort, int dataPort, int mtu, int socketBuffer) {
+        if (socketBuffer < 0) {
+            throw new IllegalArgumentException("socketBuffer must not be negative");
+        }
+        this.socketBuffer = socketBuffer;
         this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         checkPort(managementPort);
         checkPort(dataPort);
@@ -96,6 +118,10 @@ public final class UdpTransport implements ChannelTransport {
         }
         DatagramChannel channel = DatagramChannel.open();
         try {
+            if (socketBuffer > 0) {
+                channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, socketBuffer);
+                channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, socketBuffer);
+            }
             channel.bind(new InetSocketAddress(bindAddress, ports.get(kind)));
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -76,6 +76,7 @@ final class ClientPeer extends AbstractTlsClient {
 
     /** Drops handshake-only state; see {@link ServerPeer#releaseHandshakeState()}. */
     void releaseHandshakeState() {
+        SessionTrim.afterHandshake(context);
         pskKey = null;
         serverKey = null;
         result = null;

@@ -35,6 +35,10 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
      */
     private static final int DRIVE_WAIT_MILLIS = 60_000;
     private static final int RECEIVE_LIMIT = 16384 + 2048;
+    /** Room for a record header and an alert or a heartbeat, whatever the last datagram was. */
+    private static final int MIN_RECEIVE_LIMIT = 64;
+    /** Record header (13), handshake header (12), client_version (2). */
+    private static final int HELLO_RANDOM_OFFSET = 27;
     private static final int MODE_HANDSHAKE = 0;
     private static final int MODE_ESTABLISHED = 1;
     private static final int MODE_CLOSED = 2;
@@ -55,7 +59,12 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private volatile boolean linkClosed;
     private volatile boolean renegotiationAttempt;
     private volatile long lastReceiveMillis;
+    private volatile byte[] helloRandom;
     private int lastDatagramSize = 64;
+    /** Records accepted or failing decryption; with the two below, drain thread only (replay accounting). */
+    private int outcomes;
+    private int outcomesAtHandoff;
+    private boolean awaitingOutcome;
 
     private DTLSTransport dtls;
     private PeerIdentity identity;
@@ -69,7 +78,10 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         this.peer = peer;
         this.role = role;
         this.crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true,
-                () -> engine.recordDropped(peer));
+                () -> {
+                    outcomes++;
+                    engine.recordDropped(peer);
+                });
     }
 
     ConnectionCrypto crypto() {
@@ -82,6 +94,42 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     boolean isEstablished() {
         return mode == MODE_ESTABLISHED;
+    }
+
+    boolean isClosed() {
+        return mode == MODE_CLOSED;
+    }
+
+    /** Remembers the client random of the ClientHello that started this server handshake. */
+    void clientHello(byte[] datagram) {
+        if (datagram.length >= HELLO_RANDOM_OFFSET + 32) {
+            helloRandom = java.util.Arrays.copyOfRange(datagram, HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + 32);
+        }
+    }
+
+    /** True for a (retransmitted) ClientHello of the handshake that made this connection. */
+    boolean isOwnClientHello(byte[] datagram) {
+        byte[] own = helloRandom;
+        return own != null && datagram.length >= HELLO_RANDOM_OFFSET + 32 && java.util.Arrays.equals(own, 0, 32,
+                datagram, HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + 32);
+    }
+
+    /**
+     * Removes and returns the ClientHellos (epoch 0) queued while the handshake was finishing: a client that starts
+     * a new handshake right after completing one must not see its ClientHello swallowed by the old session.
+     */
+    java.util.List<byte[]> takeClientHellos() {
+        java.util.List<byte[]> hellos = new java.util.ArrayList<>(0);
+        synchronized (this) {
+            for (java.util.Iterator<byte[]> it = queue.iterator(); it.hasNext();) {
+                byte[] datagram = it.next();
+                if (EngineCore.isClientHello(datagram) && !isOwnClientHello(datagram)) {
+                    it.remove();
+                    hellos.add(datagram);
+                }
+            }
+        }
+        return hellos;
     }
 
     /** BouncyCastle's transport of the established session (tests reach into its record layer). */
@@ -151,14 +199,10 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private CloseReason receiveQueued() {
         byte[] plaintext = PLAINTEXT.get();
         while (mode == MODE_ESTABLISHED) {
-            int size;
-            synchronized (this) {
-                byte[] next = queue.peek();
-                size = Math.max(lastDatagramSize, next == null ? 0 : next.length);
-            }
             int received;
             try {
-                received = dtls.receive(plaintext, 0, Math.min(size, plaintext.length), DRIVE_WAIT_MILLIS, this);
+                // The whole (reused) buffer: one call may read past discarded datagrams to a larger record.
+                received = dtls.receive(plaintext, 0, plaintext.length, DRIVE_WAIT_MILLIS, this);
             } catch (NoData e) {
                 break;
             } catch (TlsTimeoutException e) {
@@ -186,7 +230,19 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     /** Every authenticated record (data, heartbeat, alert) proves the peer alive, for the idle timeout. */
     @Override
     public void recordAccepted(int flags) {
+        outcomes++;
         lastReceiveMillis = engine.nowMillis();
+    }
+
+    /**
+     * Counts the last datagram handed to BouncyCastle as discarded if none of its records was accepted or failed
+     * decryption: its replay window (or epoch check) dropped them unread. Drain thread only.
+     */
+    private void settleLastDatagram() {
+        if (awaitingOutcome && outcomes == outcomesAtHandoff) {
+            engine.recordDiscarded(peer);
+        }
+        awaitingOutcome = false;
     }
 
     private void refuseRenegotiation() {
@@ -348,9 +404,22 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     /** The datagram link BouncyCastle's record layer sees. */
     private final class Link implements DatagramTransport {
+        /**
+         * BouncyCastle allocates a record buffer of this size for every record it reads, so it is sized to what can
+         * come next: the queued datagram, or records left over from the last one (never more than its size). Only
+         * a handshake needs room for anything a peer may send.
+         */
         @Override
         public int getReceiveLimit() {
-            return RECEIVE_LIMIT;
+            synchronized (Connection.this) {
+                if (mode == MODE_HANDSHAKE) {
+                    // The handshake layer sizes its output buffer from this once per flight and then reads several
+                    // datagrams into it: only the full limit is safe there.
+                    return RECEIVE_LIMIT;
+                }
+                byte[] next = queue.peek();
+                return Math.max(MIN_RECEIVE_LIMIT, Math.max(lastDatagramSize, next == null ? 0 : next.length));
+            }
         }
 
         @Override
@@ -382,10 +451,13 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                         return -1;
                     }
                 } else {
+                    settleLastDatagram();
                     datagram = queue.poll();
                     if (datagram == null) {
                         throw NoData.INSTANCE;
                     }
+                    awaitingOutcome = true;
+                    outcomesAtHandoff = outcomes;
                 }
                 lastDatagramSize = datagram.length;
             }

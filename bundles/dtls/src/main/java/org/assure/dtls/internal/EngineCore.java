@@ -75,6 +75,7 @@ public final class EngineCore {
     private final LongAdder helloVerifyRequests = new LongAdder();
     private final LongAdder droppedDatagrams = new LongAdder();
     private final LongAdder droppedRecords = new LongAdder();
+    private final LongAdder discardedRecords = new LongAdder();
     private final SessionCache<Bytes, CachedSession> serverCache;
     private final SessionCache<ClientCacheKey, CachedSession> clientCache;
     private final ThreadPoolExecutor serverHandshakes;
@@ -212,6 +213,11 @@ public final class EngineCore {
         }
     }
 
+    void recordDiscarded(Address peer) {
+        discardedRecords.increment();
+        drops.drop("replayed or stale record", peer);
+    }
+
     void recordDropped(Address peer) {
         droppedRecords.increment();
         drops.drop("record failing authentication", peer);
@@ -224,10 +230,20 @@ public final class EngineCore {
             return;
         }
         Connection connection = peers.get(from);
+        if (connection != null && connection.isClosed()) {
+            // Closing right now (its removal from the map follows): the datagram is for whatever comes next.
+            peers.remove(from, connection);
+            connection = null;
+        }
         if (connection != null) {
             if (connection.isEstablished() && serverCredentials.isPresent() && isClientHello(datagram)) {
-                // RFC 6347 §4.2.8: a new ClientHello from a known address, e.g. after a reboot.
-                acceptClientHello(from, datagram, connection);
+                // RFC 6347 §4.2.8: a new ClientHello from a known address, e.g. after a reboot; a late
+                // retransmission of the ClientHello that made this session is not one.
+                if (connection.isOwnClientHello(datagram)) {
+                    droppedDatagrams.increment();
+                } else {
+                    acceptClientHello(from, datagram, connection);
+                }
             } else if (!connection.offer(datagram)) {
                 droppedDatagrams.increment();
                 drops.drop("datagram (queue full)", from);
@@ -242,7 +258,7 @@ public final class EngineCore {
         acceptClientHello(from, datagram, null);
     }
 
-    private static boolean isClientHello(byte[] datagram) {
+    static boolean isClientHello(byte[] datagram) {
         return datagram.length > RECORD_HEADER && datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 0
                 && datagram[RECORD_HEADER] == 1;
     }
@@ -270,6 +286,7 @@ public final class EngineCore {
             return;
         }
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
+        connection.clientHello(datagram);
         boolean placed = existing == null ? peers.putIfAbsent(from, connection) == null
                 : peers.replace(from, existing, connection);
         if (!placed) {
@@ -407,6 +424,11 @@ public final class EngineCore {
         } catch (RuntimeException e) {
             LOG.warn("session listener failed", e);
         }
+        if (serverCredentials.isPresent()) {
+            for (byte[] hello : connection.takeClientHellos()) {
+                received(connection.peerAddress(), hello);
+            }
+        }
         connection.poke();
     }
 
@@ -488,7 +510,8 @@ public final class EngineCore {
 
     public DtlsEngineStats stats() {
         return new DtlsEngineStats(sessions.get(), handshakes.get(), peers.size(), helloVerifyRequests.sum(),
-                droppedDatagrams.sum(), droppedRecords.sum(), serverCache.size() + clientCache.size());
+                droppedDatagrams.sum(), droppedRecords.sum(), serverCache.size() + clientCache.size(),
+                discardedRecords.sum());
     }
 
     public void clearSessionCache() {

@@ -88,6 +88,7 @@ final class ServerPeer extends AbstractTlsServer {
      * alert callbacks), so what it holds is paid for by every idle session.
      */
     void releaseHandshakeState() {
+        SessionTrim.afterHandshake(context);
         credentials = null;
         signer = null;
         pskKey = null;

@@ -206,6 +206,7 @@ class NegativeIT {
         assertThat(new String(Recorder.next(serverEvents.data).bytes(), StandardCharsets.US_ASCII)).isEqualTo("one");
         byte[] record = relay.lastFromClient();
         long droppedBefore = server.stats().droppedRecords();
+        long discardedBefore = server.stats().discardedRecords();
 
         relay.inject(record); // replay: the replay window discards it before any decryption
         byte[] garbled = record.clone();
@@ -218,11 +219,14 @@ class NegativeIT {
         byte[] noise = new byte[64];
         Fixtures.RANDOM.nextBytes(noise);
         relay.inject(noise);
-        session.send("two".getBytes(StandardCharsets.US_ASCII));
+        // Larger than everything before it: read in the same drain, it must not overflow a buffer sized for them.
+        String two = "two".repeat(300);
+        session.send(two.getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(new String(Recorder.next(serverEvents.data).bytes(), StandardCharsets.US_ASCII)).isEqualTo("two");
+        assertThat(new String(Recorder.next(serverEvents.data).bytes(), StandardCharsets.US_ASCII)).isEqualTo(two);
         assertThat(serverEvents.data.poll(300, TimeUnit.MILLISECONDS)).as("nothing delivered twice").isNull();
-        assertThat(server.stats().droppedRecords()).isGreaterThan(droppedBefore);
+        assertThat(server.stats().droppedRecords()).as("garbled, truncated, noise").isGreaterThan(droppedBefore);
+        assertThat(server.stats().discardedRecords()).as("the replay").isGreaterThan(discardedBefore);
         assertThat(accepted.isOpen()).isTrue();
         assertThat(session.isOpen()).isTrue();
         assertThat(serverEvents.closed).isEmpty();
