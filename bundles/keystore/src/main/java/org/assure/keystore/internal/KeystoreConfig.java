@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Data directory",
             description = "Directory where the keystore keeps its encrypted store and its at-rest key file. It is "
                     + "created with owner-only permissions. A relative path is resolved against the working "
-                    + "directory of the framework. Moving it loses every imported and generated key.")
+                    + "directory of the framework. Pointing it elsewhere starts from an empty store (the old files stay).")
     String data_directory() default "assure/keystore";
 
     @AttributeDefinition(name = "Factory identity file",

@@ -3,6 +3,7 @@ package org.assure.keystore.internal;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +91,8 @@ final class StoreCredentials implements KeystoreCredentials {
     }
 
     private Optional<ServerCredentials> select(List<ChannelKeys> channels, Optional<UUID> peerName) {
-        Map<UUID, ChannelKeys> pskChannels = new HashMap<>();
+        // In the directory's order, so that the hint names the first PSK channel listed.
+        Map<UUID, ChannelKeys> pskChannels = new LinkedHashMap<>();
         List<ChannelKeys> rawChannels = new ArrayList<>();
         OwnKey own = null;
         for (ChannelKeys channel : channels) {

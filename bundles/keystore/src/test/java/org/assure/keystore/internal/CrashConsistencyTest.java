@@ -73,7 +73,7 @@ class CrashConsistencyTest {
             int after = 0;
             long commits = 0;
             for (Future<ChainResult> chain : chains) {
-                ChainResult result = chain.get(10, TimeUnit.MINUTES);
+                ChainResult result = chain.get();
                 total += result.trials();
                 inFlight += result.inFlight();
                 after += result.after();
@@ -100,18 +100,21 @@ class CrashConsistencyTest {
             CountDownLatch ready = new CountDownLatch(1);
             List<String> other = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> read(process, begun, done, ready, other), "crash-reader");
-            reader.start();
-            if (!ready.await(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("writer did not start: " + stderr(data));
+            try {
+                reader.start();
+                if (!ready.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("writer did not start: " + stderr(data));
+                }
+                Thread.sleep(random.nextInt(MAX_DELAY_MS + 1));
+                if (!process.isAlive()) {
+                    throw new AssertionError("writer died by itself: " + stderr(data));
+                }
+            } finally {
+                // SIGKILL through the handle: Process#destroyForcibly would also close our end of its stdout and
+                // lose the announcements still in the pipe. Also reached when the test fails or is interrupted, so
+                // that no writer outlives it.
+                process.toHandle().destroyForcibly();
             }
-            Thread.sleep(random.nextInt(MAX_DELAY_MS + 1));
-            if (!process.isAlive()) {
-                throw new AssertionError("writer died by itself: " + stderr(data));
-            }
-            // SIGKILL through the handle: Process#destroyForcibly would also close our end of its stdout and lose
-            // the announcements still in the pipe.
-            process.toHandle().destroyForcibly();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("writer killed").isTrue();
             reader.join(60_000);
             assertThat(reader.isAlive()).as("writer output read to the end").isFalse();

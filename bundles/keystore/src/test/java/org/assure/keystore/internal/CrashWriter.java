@@ -34,6 +34,19 @@ public final class CrashWriter {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, "US-ASCII");
+        // Never outlive the test: when the parent goes away, its end of our stdin closes.
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent writes nothing; wait for end of stream
+                }
+            } catch (java.io.IOException e) {
+                // treated as the parent gone
+            }
+            Runtime.getRuntime().halt(3);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Anchors anchors = FactoryIdentityFile.load(Path.of(args[1]), args[2].toCharArray());
         FileKeystore store = FileKeystore.open(Path.of(args[0]), anchors, 16, Optional.empty(), () -> TrustedTime.NONE,
                 new SecureRandom(), Duration.ofSeconds(5));
