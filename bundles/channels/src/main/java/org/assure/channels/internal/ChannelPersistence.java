@@ -16,8 +16,8 @@ public interface ChannelPersistence {
     void write(ChannelStore.Content content) throws IOException;
 
     /**
-     * Prepares {@code content} to become current when {@code keystoreTransaction} commits, or at
-     * {@link #commitStaged()} when it is null (or the backend cannot join a keystore transaction).
+     * Prepares {@code content} to become current when {@code keystoreTransaction} commits (a backend that cannot
+     * join the transaction makes it current at {@link #commitStaged()}).
      */
     void stage(ChannelStore.Content content, KeyOperations keystoreTransaction) throws IOException;
 

@@ -88,7 +88,7 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
                 stop);
         dtls = new DtlsChannels(keystore.credentials(), DtlsConfig.builder()
                 .handshakeTimeout(Duration.ofSeconds(config.handshake_timeout_seconds()))
-                .retransmissionInitial(Duration.ofMillis(config.retransmission_initial_ms())).build(), scheduler);
+                .retransmissionInitial(Duration.ofMillis(config.retransmission_initial_ms())).build());
         supervisor = new ChannelSupervisor(new KeystoreChannelStore(keystore), dtls, scheduler, backoff,
                 config.max_channels());
         supervisor.addListener((channel, previous, deleted) -> whiteboard.forEach(l -> {

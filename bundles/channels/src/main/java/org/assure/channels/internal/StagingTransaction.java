@@ -17,7 +17,7 @@ import org.assure.keystore.KeyOperations;
 /**
  * A {@link ChannelStaging}: operations are checked against a snapshot as they are staged (so a bootstrap replay
  * gets the right answer for each message), recorded, and replayed against the current channels at
- * {@link #prepare()}, so direct changes made in between are neither lost nor overwritten.
+ * {@link #prepare(KeyOperations)}, so direct changes made in between are neither lost nor overwritten.
  */
 final class StagingTransaction implements ChannelStaging {
     private sealed interface Op permits Create, Delete, Open, Close {
@@ -135,17 +135,8 @@ final class StagingTransaction implements ChannelStaging {
     }
 
     @Override
-    public void prepare() throws IOException {
-        prepareInto(null);
-    }
-
-    @Override
     public void prepare(KeyOperations keystoreTransaction) throws IOException {
-        prepareInto(java.util.Objects.requireNonNull(keystoreTransaction, "keystoreTransaction"));
-    }
-
-    /** {@code keystoreTransaction} null: the definitions are written at commit, on their own. */
-    private void prepareInto(KeyOperations keystoreTransaction) throws IOException {
+        java.util.Objects.requireNonNull(keystoreTransaction, "keystoreTransaction");
         checkOpen();
         if (preparedView != null) {
             throw new IllegalStateException("already prepared");

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.DeviceManagement;
@@ -42,6 +43,7 @@ public final class ManagementApi implements DeviceManagement {
     private final ChannelManager manager;
     private final SystemControl system;
     private final Scheduler scheduler;
+    private final Executor actions;
     private final int maxPing;
 
     private final Endpoint keyList = new KeyListEndpoint();
@@ -65,11 +67,18 @@ public final class ManagementApi implements DeviceManagement {
      * @param keystore  the keystore, for requests outside a bootstrap
      * @param manager   the channel manager
      * @param system    system actions and device information
-     * @param scheduler runs the post-response actions of {@link #handle}
+     * @param scheduler delays the post-response actions
      * @param maxPing   the most payload bytes ping echoes (1..65535)
      */
     public ManagementApi(KeyOperations keystore, ChannelManager manager, SystemControl system, Scheduler scheduler,
             int maxPing) {
+        this(keystore, manager, system, scheduler, ManagementApi::onOwnThread, maxPing);
+    }
+
+    /** As above, with the executor that runs post-response actions (tests run them inline). */
+    public ManagementApi(KeyOperations keystore, ChannelManager manager, SystemControl system, Scheduler scheduler,
+            Executor actions, int maxPing) {
+        this.actions = Objects.requireNonNull(actions, "actions");
         this.keystore = Objects.requireNonNull(keystore, "keystore");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.system = Objects.requireNonNull(system, "system");
@@ -83,8 +92,16 @@ public final class ManagementApi implements DeviceManagement {
     @Override
     public ManagementResponse handle(ManagementRequest request, ManagementContext context) {
         Outcome outcome = dispatch(request, context);
-        outcome.afterResponse().ifPresent(action -> scheduler.schedule(action, ACTION_DELAY));
+        afterResponse(outcome);
         return outcome.response();
+    }
+
+    /**
+     * Runs the outcome's post-response action (reboot, shutdown, bootstrap) shortly after the response left, on
+     * its own thread: goodbye hooks may block for their timeout and must not stall the channels' scheduler.
+     */
+    public void afterResponse(Outcome outcome) {
+        outcome.afterResponse().ifPresent(action -> scheduler.schedule(() -> actions.execute(action), ACTION_DELAY));
     }
 
     /**
@@ -128,6 +145,12 @@ public final class ManagementApi implements DeviceManagement {
             LOG.warn("Device Management API request {} {} failed", request.method(), request.path(), e);
             return Outcome.of(StatusMapping.error(ManagementStatus.INTERNAL_SERVER_ERROR));
         }
+    }
+
+    private static void onOwnThread(Runnable action) {
+        Thread thread = new Thread(action, "assure-system-action");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private Route route(ManagementRequest request) throws ApiException {

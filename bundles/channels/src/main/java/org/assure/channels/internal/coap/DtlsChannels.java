@@ -21,7 +21,6 @@ import org.assure.channels.internal.ChannelConnector;
 import org.assure.channels.internal.ChannelLink;
 import org.assure.channels.internal.ChannelOpenException;
 import org.assure.channels.internal.ChannelSupervisor;
-import org.assure.channels.internal.Scheduler;
 import org.assure.channels.internal.api.ManagementApi;
 import org.assure.core.model.Address;
 import org.assure.core.model.ChannelState;
@@ -53,7 +52,6 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
 
     private final KeystoreCredentials credentials;
     private final DtlsConfig dtlsConfig;
-    private final Scheduler scheduler;
     private final Map<ChannelTransport, TransportBinding> bindings = new ConcurrentHashMap<>();
     /** Client handshakes in progress, by kind and server address as given to connect (local port 0 = any). */
     private final Map<PendingKey, Long> pending = new ConcurrentHashMap<>();
@@ -73,10 +71,9 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
         }
     }
 
-    public DtlsChannels(KeystoreCredentials credentials, DtlsConfig dtlsConfig, Scheduler scheduler) {
+    public DtlsChannels(KeystoreCredentials credentials, DtlsConfig dtlsConfig) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.dtlsConfig = Objects.requireNonNull(dtlsConfig, "dtlsConfig");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /**
@@ -100,7 +97,7 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
         }
         try {
             TransportBinding binding = TransportBinding.start(transport, this, dtlsConfig,
-                    new ManagementResource(api, supervisor, scheduler));
+                    new ManagementResource(api, supervisor));
             bindings.put(transport, binding);
             LOG.info("channels on transport {} at {}", transport.name(), binding.describe());
             supervisor.retryWaiting();

@@ -11,7 +11,6 @@ import org.assure.channels.ManagementMethod;
 import org.assure.channels.ManagementRequest;
 import org.assure.channels.ManagementResponse;
 import org.assure.channels.ManagementStatus;
-import org.assure.channels.internal.Scheduler;
 import org.assure.channels.internal.api.ManagementApi;
 import org.assure.channels.internal.api.Outcome;
 import org.assure.core.model.Bytes;
@@ -33,13 +32,10 @@ import org.eclipse.californium.core.server.resources.Resource;
 final class ManagementResource extends CoapResource {
     private final ManagementApi api;
     private final ChannelManager manager;
-    private final Scheduler scheduler;
-
-    ManagementResource(ManagementApi api, ChannelManager manager, Scheduler scheduler) {
+    ManagementResource(ManagementApi api, ChannelManager manager) {
         super("v1");
         this.api = Objects.requireNonNull(api, "api");
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /** Every path below {@code /v1} is handled here; {@link ManagementApi} answers 4.04 for unknown ones. */
@@ -75,7 +71,7 @@ final class ManagementResource extends CoapResource {
                 Bytes.of(request.getPayload()));
         Outcome outcome = api.dispatch(neutral, ManagementContext.onChannel(channel.get()));
         respond(exchange, outcome.response());
-        outcome.afterResponse().ifPresent(action -> scheduler.schedule(action, java.time.Duration.ofMillis(200)));
+        api.afterResponse(outcome);
     }
 
     private Optional<ManagedChannel> channelOf(Request request) {

@@ -55,7 +55,7 @@ final class ApiFixture {
                 return DeviceInfo.of(deviceId);
             }
         };
-        api = new ManagementApi(keys, manager, system, scheduler, 8);
+        api = new ManagementApi(keys, manager, system, scheduler, Runnable::run, 8);
     }
 
     /** A keystore that fails the test if an endpoint touches it (endpoints that must not use keys). */

@@ -136,21 +136,6 @@ class BootstrapReplayTest {
     }
 
     @Test
-    void without_joining_the_transaction_channels_are_written_at_their_commit() throws Exception {
-        AuthenticatedKey key = managementKey();
-        try (KeystoreTransaction tx = keystore.beginBootstrap(); ChannelStaging staging = stage(tx, key)) {
-            staging.prepare();
-            tx.commit();
-            staging.commit();
-        }
-        assertThat(manager.channel(1).orElseThrow().origin()).isEqualTo(ChannelOrigin.BOOTSTRAP);
-        stop();
-        open();
-        assertThat(keystore.key(key.key().keyId())).isPresent();
-        assertThat(manager.channel(1)).isPresent();
-    }
-
-    @Test
     void keys_and_channels_commit_together_and_survive_a_restart() throws Exception {
         AuthenticatedKey key = managementKey();
         try (KeystoreTransaction tx = keystore.beginBootstrap(); ChannelStaging staging = replay(tx, key)) {
