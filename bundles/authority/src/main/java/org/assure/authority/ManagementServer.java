@@ -8,6 +8,9 @@ import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.assure.authority.internal.coap.CoapServers;
+import org.assure.authority.internal.coap.ManagementCredentials;
+import org.assure.authority.internal.coap.PresenceResources;
 import org.assure.authority.internal.http.HttpsServer;
 import org.assure.authority.internal.http.OwnerApiClient;
 import org.assure.authority.internal.http.RegistrationHandler;
@@ -23,6 +26,7 @@ import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.GenerateKeyType;
 import org.assure.core.model.IpAddress;
+import org.eclipse.californium.core.CoapServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +38,18 @@ public final class ManagementServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
     private final Database db;
     private final HttpsServer https;
+    private final CoapServer coap;
     private final X509Certificate tlsCertificate;
     private final ManagementIdentityStore.Identity identity;
     private final Registrar registrar;
     private final ManagementSettings settings;
 
-    private ManagementServer(ManagementSettings settings, Database db, HttpsServer https, X509Certificate tls,
-            ManagementIdentityStore.Identity identity, Registrar registrar) {
+    private ManagementServer(ManagementSettings settings, Database db, HttpsServer https, CoapServer coap,
+            X509Certificate tls, ManagementIdentityStore.Identity identity, Registrar registrar) {
         this.settings = settings;
         this.db = db;
         this.https = https;
+        this.coap = coap;
         this.tlsCertificate = tls;
         this.identity = identity;
         this.registrar = registrar;
@@ -80,8 +86,17 @@ public final class ManagementServer implements AutoCloseable {
             HttpsServer https = HttpsServer.start(settings.https(), tlsKey.getPrivate(), new X509Certificate[] {leaf, tls},
                     trusted, new RegistrationHandler(registrar, settings.installerUser(),
                             settings.installerPassword().toCharArray()));
-            LOG.info("management server {} registration API on port {}", identity.mgmtId(), https.port());
-            return new ManagementServer(settings, db, https, tls, identity, registrar);
+            CoapServer coap;
+            try {
+                coap = CoapServers.start(settings.coap(), new ManagementCredentials(registrar),
+                        PresenceResources.root(registrar));
+            } catch (RuntimeException e) {
+                https.close();
+                throw e;
+            }
+            LOG.info("management server {}: registration API on port {}, presence (CoAP/DTLS) on port {}",
+                    identity.mgmtId(), https.port(), CoapServers.port(coap));
+            return new ManagementServer(settings, db, https, coap, tls, identity, registrar);
         } catch (AuthorityException e) {
             db.close();
             throw e;
@@ -108,6 +123,11 @@ public final class ManagementServer implements AutoCloseable {
         return identity.mgmtId();
     }
 
+    /** This management system's key id (the subject key identifier of its certificate). */
+    public java.util.UUID keyId() {
+        return identity.key().keyId();
+    }
+
     Registrar registrar() {
         return registrar;
     }
@@ -118,6 +138,7 @@ public final class ManagementServer implements AutoCloseable {
 
     @Override
     public void close() {
+        coap.destroy();
         try {
             https.close();
         } catch (Exception e) {

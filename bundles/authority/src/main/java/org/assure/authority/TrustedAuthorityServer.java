@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.assure.authority.internal.AuthorityServices;
+import org.assure.authority.internal.coap.BootstrapCredentials;
+import org.assure.authority.internal.coap.BootstrapResources;
+import org.assure.authority.internal.coap.CoapServers;
 import org.assure.authority.internal.http.HttpsServer;
 import org.assure.authority.internal.http.TrustedAuthorityHandler;
 import org.assure.authority.internal.identity.MasterKeyFile;
 import org.assure.authority.internal.store.Database;
 import org.assure.core.model.EcKey;
 import org.assure.core.model.RsaKey;
+import org.eclipse.californium.core.CoapServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +31,15 @@ public final class TrustedAuthorityServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrustedAuthorityServer.class);
     private final AuthorityServices services;
     private final HttpsServer https;
+    private final CoapServer bootstrap;
     private final AuthoritySettings settings;
 
-    private TrustedAuthorityServer(AuthoritySettings settings, AuthorityServices services, HttpsServer https) {
+    private TrustedAuthorityServer(AuthoritySettings settings, AuthorityServices services, HttpsServer https,
+            CoapServer bootstrap) {
         this.settings = settings;
         this.services = services;
         this.https = https;
+        this.bootstrap = bootstrap;
     }
 
     /**
@@ -67,8 +74,18 @@ public final class TrustedAuthorityServer implements AutoCloseable {
             HttpsServer https = HttpsServer.start(settings.https(), keys.tls().pair().getPrivate(),
                     new X509Certificate[] {keys.tls().certificate().orElseThrow(), ca}, trusted,
                     new TrustedAuthorityHandler(services.trustedAuthority(), manufacturers));
-            LOG.info("Trusted Authority HTTPS APIs on port {}", https.port());
-            return new TrustedAuthorityServer(settings, services, https);
+            CoapServer bootstrap;
+            try {
+                bootstrap = CoapServers.start(settings.bootstrapCoap(),
+                        new BootstrapCredentials(services.trustedAuthority(), keys),
+                        BootstrapResources.root(services.trustedAuthority()));
+            } catch (RuntimeException e) {
+                https.close();
+                throw e;
+            }
+            LOG.info("Trusted Authority HTTPS APIs on port {}, Bootstrap API (CoAP/DTLS) on port {}", https.port(),
+                    CoapServers.port(bootstrap));
+            return new TrustedAuthorityServer(settings, services, https, bootstrap);
         } catch (Exception e) {
             services.close();
             throw new AuthorityException(org.assure.core.error.ErrorKind.UNAVAILABLE, "HTTPS server did not start", e);
@@ -78,6 +95,17 @@ public final class TrustedAuthorityServer implements AutoCloseable {
     /** Base URI of the Manufacturer and Owner APIs. */
     public URI httpsUri() {
         return URI.create("https://" + settings.https().getHostString() + ":" + https.port());
+    }
+
+    /** Address of the Bootstrap API (CoAP over DTLS, draft §9.4). */
+    public java.net.InetSocketAddress bootstrapAddress() {
+        return new java.net.InetSocketAddress(settings.bootstrapCoap().getAddress(), CoapServers.port(bootstrap));
+    }
+
+    /** The bootstrap service's key id and public key (its raw public key, class 3, draft §15.4). */
+    public EcKey bootstrapServiceKey() {
+        var key = services.keys().bootstrap();
+        return EcKey.publicKey(key.keyId(), org.assure.core.crypto.Keys.encodePublic(key.pair().getPublic()));
     }
 
     /** The CA that issued the HTTPS certificate and the management systems' certificates. */
@@ -107,6 +135,7 @@ public final class TrustedAuthorityServer implements AutoCloseable {
 
     @Override
     public void close() {
+        bootstrap.destroy();
         try {
             https.close();
         } catch (Exception e) {

@@ -46,16 +46,24 @@ import org.junit.jupiter.api.Test;
 /** The Registration API of a management server against a real Trusted Authority, both over HTTPS. */
 class ManagementServerTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InetSocketAddress COAP = new InetSocketAddress("127.0.0.1", 5684);
+    private static final InetSocketAddress COAP = new InetSocketAddress("127.0.0.1", freeUdpPort());
     private static TlsContexts.ClientKey maker;
     private static TrustedAuthorityServer ta;
     private static ManagementServer ms;
+
+    static int freeUdpPort() {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeAll
     static void start() throws Exception {
         maker = TestCertificates.selfSigned("maker");
         Path dir = Files.createTempDirectory("assure-ms");
-        ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir, 0, List.of(maker.certificate())));
+        ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir, 0, 0, List.of(maker.certificate())));
         ms = ManagementServer.start(ManagementSettings.embedded(dir, ta.httpsUri(), ta.caCertificate(), 0, "installer",
                 "correct horse", COAP));
     }

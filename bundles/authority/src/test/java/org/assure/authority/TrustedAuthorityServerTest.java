@@ -49,7 +49,7 @@ class TrustedAuthorityServerTest {
     static void start() throws Exception {
         maker = TestCertificates.selfSigned("maker");
         dir = Files.createTempDirectory("assure-ta");
-        server = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir, 0, List.of(maker.certificate())));
+        server = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir, 0, 0, List.of(maker.certificate())));
     }
 
     @AfterAll

@@ -34,6 +34,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,11 +50,13 @@ import org.slf4j.LoggerFactory;
  * The channel manager and the Device Management API as OSGi services, on the keystore and on every
  * {@link ChannelTransport} service present (tracked dynamically: transports come and go).
  */
-@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {ChannelManager.class, DeviceManagement.class})
+@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {ChannelManager.class, DeviceManagement.class, ConfigurableComponent.class},
+        property = {"service.pid=" + ChannelServiceComponent.PID, "kura.service.pid=" + ChannelServiceComponent.PID})
 @Designate(ocd = ChannelServiceConfig.class)
-public final class ChannelServiceComponent implements ChannelManager, DeviceManagement {
-    static final String PID = "org.assure.channels";
+public final class ChannelServiceComponent implements ChannelManager, DeviceManagement, ConfigurableComponent {
+    /** Component name = configuration PID = OCD id (Kura's rule). */
+    public static final String PID = "org.assure.channels";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelServiceComponent.class);
 
     private final List<GoodbyeHook> goodbyeHooks = new CopyOnWriteArrayList<>();
@@ -251,6 +254,11 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
     @Override
     public boolean usesKey(UUID keyId) {
         return supervisor.usesKey(keyId);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        return supervisor.send(id, request);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +19,8 @@ import org.assure.channels.ChannelOrigin;
 import org.assure.channels.ChannelStaging;
 import org.assure.channels.DeleteOutcome;
 import org.assure.channels.ManagedChannel;
+import org.assure.channels.ManagementRequest;
+import org.assure.channels.ManagementResponse;
 import org.assure.core.error.AssureException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
@@ -261,6 +265,19 @@ public final class ChannelSupervisor implements ChannelManager {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<ManagedChannel> channel = channel(id);
+        if (channel.isEmpty()) {
+            return CompletableFuture.failedFuture(new AssureException(ErrorKind.NOT_FOUND, "no such channel"));
+        }
+        if (channel.get().state() != ChannelState.OPEN) {
+            return CompletableFuture.failedFuture(new AssureException(ErrorKind.UNAVAILABLE, "channel not open"));
+        }
+        return connector.send(channel.get(), request);
     }
 
     @Override

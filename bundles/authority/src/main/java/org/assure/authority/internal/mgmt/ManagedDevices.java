@@ -73,6 +73,31 @@ final class ManagedDevices {
         }
     }
 
+    static void channelKeys(Connection c, UUID id, byte[] managementKey, byte[] deviceKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE ms_devices SET management_key = ?, device_key = ?, updated_at = ? WHERE id = ?")) {
+            p.setBytes(1, managementKey);
+            p.setBytes(2, deviceKey);
+            p.setTimestamp(3, Timestamp.from(Instant.now()));
+            p.setString(4, id.toString());
+            p.executeUpdate();
+        }
+    }
+
+    /** The management key (authenticated key CBOR) and device key (SPKI) of an enabled device. */
+    static Optional<byte[][]> channelKeys(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT management_key, device_key FROM ms_devices WHERE id = ? AND disabled = FALSE")) {
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next() || r.getBytes(1) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new byte[][] {r.getBytes(1), r.getBytes(2)});
+            }
+        }
+    }
+
     static void disable(Connection c, UUID id, UUID replacement, int status) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE ms_devices SET disabled = TRUE, replaced_by = ?, "
                 + "status = ?, updated_at = ? WHERE id = ?")) {

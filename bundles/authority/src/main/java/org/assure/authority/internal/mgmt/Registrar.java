@@ -8,6 +8,8 @@ import org.assure.authority.AuthorityException;
 import org.assure.authority.internal.coap.CoapMessages;
 import org.assure.authority.internal.http.OwnerApiClient;
 import org.assure.authority.internal.store.Database;
+import org.assure.authority.internal.ta.ParameterChoice;
+import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.CborDecodeException;
 import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.cbor.DeviceInfoCodec;
@@ -15,6 +17,7 @@ import org.assure.core.crypto.CryptoException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.Address;
 import org.assure.core.model.AuthenticatedKey;
+import org.assure.core.model.Bytes;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelFlags;
 import org.assure.core.model.ConfigurationData;
@@ -80,8 +83,14 @@ public final class Registrar {
             throw new AuthorityException(ErrorKind.UNAVAILABLE, "cannot build the bootstrap image", e);
         }
         owner.putBootstrap(device, image);
+        AuthenticatedKey mgmt = config.authenticatedKeys().stream()
+                .filter(k -> k.identityClass() == IdentityClass.MANAGEMENT_SYSTEM).findFirst().orElseThrow();
+        byte[] deviceKey = config.parameterChoices().stream().map(ParameterChoice::decode)
+                .map(ParameterChoice::deviceKey).flatMap(Optional::stream).findFirst().map(b -> b.toByteArray())
+                .orElse(null);
         db.transaction(c -> {
             ManagedDevices.status(c, device, CONFIGURED);
+            ManagedDevices.channelKeys(c, device, AuthenticatedKeyCodec.encode(mgmt), deviceKey);
             return null;
         });
     }
@@ -168,6 +177,27 @@ public final class Registrar {
             ManagedDevices.info(c, device, DeviceInfoCodec.encode(info), PRESENT);
             return null;
         });
+    }
+
+    /** The keys to accept a device's management channel with, for an enabled device of ours. */
+    public record ChannelKeys(AuthenticatedKey managementKey, Optional<Bytes> deviceKey) {
+    }
+
+    public Optional<ChannelKeys> channelKeys(UUID device) throws AuthorityException {
+        Optional<byte[][]> stored = db.transaction(c -> ManagedDevices.channelKeys(c, device));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ChannelKeys(AuthenticatedKeyCodec.decode(stored.get()[0]),
+                    Optional.ofNullable(stored.get()[1]).map(Bytes::of)));
+        } catch (CborDecodeException e) {
+            throw new IllegalStateException("stored management key corrupt", e);
+        }
+    }
+
+    public ManagementKey key() {
+        return key;
     }
 
     /** §11.3.2: the device is going offline. */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** The scripts, in version order; append only, never edit one that has shipped. */
-    static final List<String> SCRIPTS = List.of("initial schema");
+    static final List<String> SCRIPTS = List.of("initial schema", "management channel keys");
 
     private Migrations() {
     }

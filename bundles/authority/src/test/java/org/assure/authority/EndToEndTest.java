@@ -1,0 +1,228 @@
+package org.assure.authority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assure.authority.internal.http.TlsContexts;
+import org.assure.authority.internal.mgmt.Registrar;
+import org.assure.core.bootstrap.OpenedImage;
+import org.assure.core.cbor.TimestampCodec;
+import org.assure.core.crypto.KeyGeneration;
+import org.assure.core.crypto.Keys;
+import org.assure.core.json.DeviceRecordJson;
+import org.assure.core.json.DeviceStatusJson;
+import org.assure.core.model.Address;
+import org.assure.core.model.Bytes;
+import org.assure.core.model.DerivedSecretKey;
+import org.assure.core.model.DeviceCapabilities;
+import org.assure.core.model.DeviceInfo;
+import org.assure.core.model.DeviceRecord;
+import org.assure.core.model.EcKey;
+import org.assure.core.model.GenerateKeyType;
+import org.assure.core.model.IdentityClass;
+import org.assure.core.model.SecretBytes;
+import org.assure.core.transport.ChannelKind;
+import org.assure.core.trust.DerivedSecrets;
+import org.assure.core.trust.TrustedKey;
+import org.assure.core.trust.TrustedKeys;
+import org.assure.dtls.ClientCredentials;
+import org.assure.dtls.DtlsEngine;
+import org.assure.dtls.DtlsSession;
+import org.assure.dtls.OwnKey;
+import org.assure.dtls.PeerKey;
+import org.assure.dtls.PskKey;
+import org.assure.dtls.RawKeyCredentials;
+import org.assure.dtls.UdpTransport;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One JVM, real sockets: manufacture → management systems register with the Trusted Authority → installer
+ * registers the device (claim, image built and uploaded) → the device bootstraps over real DTLS from the Bootstrap
+ * API → presence over the management channel → change of owner → the device bootstraps again for the new owner
+ * and the old owner's keys open no channel to it any more.
+ */
+class EndToEndTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static TlsContexts.ClientKey maker;
+    private static TrustedAuthorityServer ta;
+    private static ManagementServer oldOwner;
+    private static ManagementServer newOwner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        maker = TestCertificates.selfSigned("maker");
+        Path dir = Files.createTempDirectory("assure-e2e");
+        ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir, 0, 0, List.of(maker.certificate())));
+        oldOwner = ManagementServer.start(ManagementSettings.embedded(dir.resolve("a"), ta.httpsUri(), ta.caCertificate(), 0,
+                "installer", "installer-a", new InetSocketAddress("127.0.0.1", ManagementServerTest.freeUdpPort())));
+        newOwner = ManagementServer.start(ManagementSettings.embedded(dir.resolve("b"), ta.httpsUri(), ta.caCertificate(), 0,
+                "installer", "installer-b", new InetSocketAddress("127.0.0.1", ManagementServerTest.freeUdpPort())));
+    }
+
+    @AfterAll
+    static void stop() {
+        newOwner.close();
+        oldOwner.close();
+        ta.close();
+    }
+
+    /** Manufactures and uploads a device: EC when {@code ec}, else shared-secret only. */
+    private static TestDevice manufacture(boolean ec, String caseString) throws Exception {
+        UUID id = UUID.randomUUID();
+        Optional<KeyPair> pair = ec ? Optional.of(KeyGeneration.generate(GenerateKeyType.EC_P256, RANDOM)) : Optional.empty();
+        Optional<SecretBytes> secret = ec ? Optional.empty() : Optional.of(KeyGeneration.randomSecret(32, RANDOM));
+        Optional<String> pem = pair.map(p -> "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(p.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        DeviceRecord record = new DeviceRecord(id, 1, caseString, secret, pem, Optional.empty(),
+                new DeviceCapabilities(ec, false, false, false, false));
+        var client = java.net.http.HttpClient.newBuilder()
+                .sslContext(TlsContexts.client(List.of(ta.caCertificate()), Optional.of(maker))).build();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ta.httpsUri() + "/v1/devices/" + id)).PUT(java.net.http.HttpRequest.BodyPublishers
+                        .ofByteArray(Ecies.encrypt(ta.identityServiceKey(), DeviceRecordJson.encode(record), RANDOM)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(201);
+        List<TrustedKey> anchors = ec
+                ? List.of(TrustedKey.anchor(new EcKey(id, Keys.encodePublic(pair.get().getPublic()),
+                        Keys.encodePrivate(pair.get().getPrivate())), IdentityClass.DEVICE),
+                        TrustedKey.anchor(ta.trustedAuthorityKey(), IdentityClass.TRUSTED_AUTHORITY))
+                : List.of(TrustedKey.secretAnchor(id, IdentityClass.DEVICE, secret.get()),
+                        SharedSecretAnchors.anchor(id, secret.get()));
+        return new TestDevice(id, anchors, pair);
+    }
+
+    private static void register(ManagementServer ms, String password, TestDevice d, String caseString) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder()
+                .sslContext(TlsContexts.client(List.of(ms.tlsCertificate()), Optional.empty())).build();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ms.registrationUri()
+                + "/v1/devices/" + d.id + "?case_string=" + java.net.URLEncoder.encode(caseString, "UTF-8")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("installer:" + password).getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    private static DeviceInfo info(UUID id) {
+        return new DeviceInfo(id, Bytes.fromHex("0a0b0c0d0e0f"), "maker", "gateway", "0001", "2026-12-05", "aSSURE",
+                "kura", "0.1.0");
+    }
+
+    /** The old owner opening a management connection to the device with what it holds for it. */
+    private static Throwable oldOwnerConnects(TestDevice device, Address deviceAddress, Optional<DerivedSecretKey> oldKey)
+            throws Exception {
+        try (DtlsEngine engine = DtlsEngine.builder(UdpTransport.ephemeral(InetAddress.getLoopbackAddress()),
+                ChannelKind.MANAGEMENT).config(TestDevice.FAST).start()) {
+            ClientCredentials credentials;
+            KeyPair key = oldOwner.identity().key().pair();
+            if (oldKey.isPresent()) {
+                SecretBytes secret = DerivedSecrets.resolve(oldKey.get(),
+                        TrustedKeys.of(List.of(oldOwner.identity().key().asTrustedKey()))).orElseThrow();
+                PskKey psk = new PskKey(oldKey.get().keyId(), Optional.empty(), secret);
+                credentials = new ClientCredentials(Optional.empty(), Optional.empty(), Optional.of(h -> Optional.of(psk)),
+                        Optional.empty());
+            } else {
+                credentials = new ClientCredentials(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(
+                        new RawKeyCredentials(new OwnKey(oldOwner.keyId(), key.getPublic(), key.getPrivate()),
+                                spki -> Optional.of(new PeerKey(device.id, Optional.of(device.id))))));
+            }
+            try {
+                DtlsSession session = engine.connect(deviceAddress, credentials).get(30, TimeUnit.SECONDS);
+                session.close();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return e.getCause();
+            }
+        }
+    }
+
+    @Test
+    void ec_and_shared_secret_devices_bootstrap_report_presence_and_lock_out_their_old_owner() throws Exception {
+        for (boolean ec : List.of(true, false)) {
+            String caseString = "case-" + UUID.randomUUID();
+            try (TestDevice device = manufacture(ec, caseString); TestDevice stranger = manufacture(ec, "other")) {
+                // Before registration there is no image: 4.03, as for another device's image.
+                assertThat(device.fetchImage(ta.bootstrapAddress(), device.id, new AtomicReference<>()).getCode())
+                        .isEqualTo(CoAP.ResponseCode.FORBIDDEN);
+                register(oldOwner, "installer-a", device, caseString);
+
+                OpenedImage first = device.bootstrap(ta.bootstrapAddress());
+                assertThat(first.ownerSequence()).isEqualTo(1);
+                assertThat(first.keys()).anyMatch(k -> k.keyId().equals(oldOwner.keyId()) || k.secret().isPresent());
+                // Another (authenticated) device cannot read this device's image.
+                assertThat(stranger.fetchImage(ta.bootstrapAddress(), device.id, new AtomicReference<>()).getCode())
+                        .isEqualTo(CoAP.ResponseCode.FORBIDDEN);
+
+                assertThat(device.presence(info(device.id)).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+                assertThat(oldOwner.registrar().status(device.id).status()).isEqualTo(Registrar.PRESENT);
+                assertThat(oldOwner.registrar().info(device.id)).isEqualTo(info(device.id));
+                // Presence for another device over this device's channel: 4.01.
+                assertThat(device.presence(info(stranger.id)).getCode()).isEqualTo(CoAP.ResponseCode.UNAUTHORIZED);
+
+                // The old owner can reach the device while it owns it.
+                Address deviceAddress = device.listen();
+                Optional<DerivedSecretKey> oldKey = oldOwner.registrar().channelKeys(device.id).orElseThrow()
+                        .managementKey().key() instanceof DerivedSecretKey k ? Optional.of(k) : Optional.empty();
+                assertThat(oldOwnerConnects(device, deviceAddress, oldKey)).isNull();
+
+                // Change of owner (§14.7): the old owner transfers, the new owner registers and uploads its image.
+                ta.services().trustedAuthority().changeOwner(oldOwner.mgmtId(), device.id, Optional.empty(),
+                        Optional.of(Optional.of(newOwner.mgmtId())));
+                register(newOwner, "installer-b", device, caseString);
+                OpenedImage second = device.bootstrap(ta.bootstrapAddress());
+                assertThat(second.ownerSequence()).isEqualTo(2);
+                assertThat(device.presence(info(device.id)).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+                assertThat(newOwner.registrar().status(device.id).status()).isEqualTo(Registrar.PRESENT);
+
+                // The old owner's keys open no channel to the device any more ...
+                assertThat(oldOwnerConnects(device, deviceAddress, oldKey)).isNotNull();
+                // ... and for a shared-secret device it cannot derive the new management secret.
+                var newKey = newOwner.registrar().channelKeys(device.id).orElseThrow().managementKey().key();
+                if (newKey instanceof DerivedSecretKey k) {
+                    assertThat(DerivedSecrets.resolve(k, TrustedKeys.of(List.of(oldOwner.identity().key().asTrustedKey()))))
+                            .isEmpty();
+                }
+                // Nor can the old owner's management channel be used for presence any more (its row is stale
+                // but the device no longer holds the old key; the TA has no image of the old owner either).
+                assertThat(ta.services().trustedAuthority().ownership(device.id).orElseThrow().owner())
+                        .contains(newOwner.mgmtId());
+            }
+        }
+    }
+
+    @Test
+    void timestamp_is_served_over_dtls() throws Exception {
+        String caseString = "case-ts";
+        try (TestDevice device = manufacture(false, caseString)) {
+            register(oldOwner, "installer-a", device, caseString);
+            device.bootstrap(ta.bootstrapAddress());
+            assertThat(device.presence(info(device.id)).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+            // Bad input on the Presence API changes nothing.
+            assertThat(device.presenceRaw(new byte[] {(byte) 0x9f}, 60).getCode()).isEqualTo(CoAP.ResponseCode.BAD_REQUEST);
+            assertThat(device.presenceRaw(new byte[] {1}, 50).getCode())
+                    .isEqualTo(CoAP.ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
+            assertThat(device.presenceRaw(new byte[9000], 60).getCode())
+                    .isIn(CoAP.ResponseCode.REQUEST_ENTITY_TOO_LARGE, CoAP.ResponseCode.BAD_REQUEST);
+            assertThat(oldOwner.registrar().info(device.id)).isEqualTo(info(device.id));
+            Response ts = device.timestamp();
+            assertThat(ts.getCode()).isEqualTo(CoAP.ResponseCode.CONTENT);
+            long now = TimestampCodec.decodePrecision(ts.getPayload()).seconds() + 1_262_304_000L;
+            assertThat(Math.abs(now - System.currentTimeMillis() / 1000)).isLessThan(60);
+        }
+    }
+}

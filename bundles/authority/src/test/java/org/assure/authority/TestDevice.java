@@ -1,0 +1,240 @@
+package org.assure.authority;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assure.authority.internal.coap.CoapServers;
+import org.assure.core.bootstrap.BootstrapImageOpener;
+import org.assure.core.bootstrap.DeviceState;
+import org.assure.core.bootstrap.OpenedImage;
+import org.assure.core.cbor.ChannelConfigurationCodec;
+import org.assure.core.cbor.DeviceInfoCodec;
+import org.assure.core.crypto.Keys;
+import org.assure.core.model.Bytes;
+import org.assure.core.model.ChannelConfiguration;
+import org.assure.core.model.DerivedSecretKey;
+import org.assure.core.model.DeviceInfo;
+import org.assure.core.model.IdentityClass;
+import org.assure.core.model.IpAddress;
+import org.assure.core.model.PskHint;
+import org.assure.core.model.SecretBytes;
+import org.assure.core.transport.ChannelKind;
+import org.assure.core.trust.DerivedSecrets;
+import org.assure.core.trust.TrustedKey;
+import org.assure.core.trust.TrustedKeys;
+import org.assure.dtls.ClientCredentials;
+import org.assure.dtls.DtlsConfig;
+import org.assure.dtls.DtlsEngine;
+import org.assure.dtls.OwnKey;
+import org.assure.dtls.PeerKey;
+import org.assure.dtls.PskKey;
+import org.assure.dtls.PskOffer;
+import org.assure.dtls.RawKeyCredentials;
+import org.assure.dtls.ServerCredentials;
+import org.assure.dtls.UdpTransport;
+import org.assure.dtls.coap.DtlsCoapConnector;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
+import org.eclipse.californium.elements.config.Configuration;
+
+/**
+ * A device built from core and dtls only, as small as a test needs: it bootstraps from the Trusted Authority over
+ * real DTLS (raw public key for EC devices, PSK through the derivation chain for shared-secret devices), opens the
+ * image with core, keeps the resulting trusted keys (anchors plus the image's keys), reports its presence over
+ * the management channel the image defined, and accepts management connections only from keys it trusts.
+ */
+final class TestDevice implements AutoCloseable {
+    static final DtlsConfig FAST = DtlsConfig.builder().handshakeTimeout(Duration.ofSeconds(10))
+            .retransmissionInitial(Duration.ofMillis(200)).build();
+    final UUID id;
+    final List<TrustedKey> anchors;
+    final Optional<KeyPair> pair;
+    List<TrustedKey> trusted;
+    long ownerSequence;
+    Optional<ChannelConfiguration> managementChannel = Optional.empty();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    TestDevice(UUID id, List<TrustedKey> anchors, Optional<KeyPair> pair) {
+        this.id = id;
+        this.anchors = List.copyOf(anchors);
+        this.pair = pair;
+        this.trusted = List.copyOf(anchors);
+    }
+
+    private CoapEndpoint endpoint(ClientCredentials credentials) throws Exception {
+        Configuration config = CoapServers.configuration();
+        DtlsCoapConnector connector = DtlsCoapConnector.builder(UdpTransport.ephemeral(InetAddress.getLoopbackAddress()),
+                ChannelKind.MANAGEMENT).config(FAST).clientCredentials(server -> Optional.of(credentials)).build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector).build();
+        endpoint.start();
+        open.add(endpoint::destroy);
+        return endpoint;
+    }
+
+    private static Response exchange(CoapEndpoint endpoint, Request request, InetSocketAddress server, String path)
+            throws Exception {
+        request.setURI("coaps://" + server.getAddress().getHostAddress() + ":" + server.getPort() + "/" + path);
+        request.send(endpoint);
+        Response response = request.waitForResponse(20_000);
+        if (response == null) {
+            throw new IllegalStateException("no response from " + path
+                    + (request.getSendError() != null ? ": " + request.getSendError() : ""));
+        }
+        return response;
+    }
+
+    /** Fetches {@code /v1/devices/<asDevice>/bootstrap}; answers the response. */
+    Response fetchImage(InetSocketAddress server, UUID asDevice, AtomicReference<PublicKey> serverKey) throws Exception {
+        return exchange(endpoint(bootstrapCredentials(serverKey)), Request.newGet(), server,
+                "v1/devices/" + asDevice + "/bootstrap");
+    }
+
+    /** Bootstraps: fetch, open with core (atomic: nothing changes unless it opens), adopt keys and channel. */
+    OpenedImage bootstrap(InetSocketAddress server) throws Exception {
+        AtomicReference<PublicKey> serverKey = new AtomicReference<>();
+        Response response = fetchImage(server, id, serverKey);
+        if (response.getCode() != CoAP.ResponseCode.CONTENT) {
+            throw new IllegalStateException("bootstrap answered " + response.getCode());
+        }
+        DeviceState state = new DeviceState(id, TrustedKeys.of(trusted), ownerSequence, Optional.empty(),
+                Optional.ofNullable(serverKey.get()));
+        OpenedImage opened = BootstrapImageOpener.open(response.getPayload(), state);
+        // A (re)bootstrap defines the device afresh: anchors plus what the image brings.
+        List<TrustedKey> next = new ArrayList<>(anchors);
+        next.addAll(opened.keys());
+        trusted = next;
+        ownerSequence = opened.ownerSequence();
+        for (Bytes message : opened.payload().coapMessages()) {
+            Request r = (Request) new UdpDataParser().parseMessage(message.toByteArray());
+            if (r.getOptions().getUriPathString().equals("v1/channels")) {
+                managementChannel = Optional.of(ChannelConfigurationCodec.decode(r.getPayload()));
+            }
+        }
+        return opened;
+    }
+
+    private ClientCredentials bootstrapCredentials(AtomicReference<PublicKey> serverKey) {
+        if (pair.isPresent()) {
+            // Draft §15.4: the bootstrap server's raw key is accepted provisionally and checked against the image.
+            RawKeyCredentials raw = new RawKeyCredentials(new OwnKey(id, pair.get().getPublic(), pair.get().getPrivate()),
+                    spki -> {
+                        try {
+                            serverKey.set(Keys.publicKey(org.assure.core.model.KeyFormat.EC, spki));
+                            return Optional.of(new PeerKey(UUID.nameUUIDFromBytes(spki.toByteArray()), Optional.empty()));
+                        } catch (Exception e) {
+                            return Optional.empty();
+                        }
+                    });
+            return new ClientCredentials(Optional.of(id), Optional.empty(), Optional.empty(), Optional.of(raw));
+        }
+        return new ClientCredentials(Optional.of(id), Optional.empty(), Optional.of(this::resolveChain), Optional.empty());
+    }
+
+    private Optional<PskKey> resolveChain(Optional<PskHint> hint) {
+        if (hint.isEmpty() || !(hint.get() instanceof PskHint.KeyChainHint chain)) {
+            return Optional.empty();
+        }
+        List<TrustedKey> known = new ArrayList<>(trusted);
+        SecretBytes last = null;
+        for (DerivedSecretKey key : chain.keys()) {
+            try {
+                Optional<SecretBytes> secret = DerivedSecrets.resolve(key, TrustedKeys.of(known));
+                if (secret.isEmpty()) {
+                    return Optional.empty();
+                }
+                known.add(TrustedKey.derivedAnchor(key, IdentityClass.BOOTSTRAP_SERVICE, secret.get()));
+                last = secret.get();
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new PskKey(chain.keys().get(chain.keys().size() - 1).keyId(), Optional.empty(), last));
+    }
+
+    /** Reports presence ({@code PUT /v1/devices/<id>/info}) over the management channel the image defined. */
+    Response presence(DeviceInfo info) throws Exception {
+        return presenceRaw(DeviceInfoCodec.encode(info), MediaTypeRegistry.APPLICATION_CBOR);
+    }
+
+    /** A presence request with any payload and content format (for malformed-input tests). */
+    Response presenceRaw(byte[] payload, int contentFormat) throws Exception {
+        ChannelConfiguration channel = managementChannel.orElseThrow();
+        IpAddress address = (IpAddress) channel.address();
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getByAddress(address.remoteAddress().toByteArray()),
+                address.remotePort());
+        Request put = Request.newPut();
+        put.setPayload(payload);
+        put.getOptions().setContentFormat(contentFormat);
+        return exchange(endpoint(managementCredentials(channel)), put, server, "v1/devices/" + id + "/info");
+    }
+
+    /** {@code GET /v1/timestamp} over the management channel. */
+    Response timestamp() throws Exception {
+        ChannelConfiguration channel = managementChannel.orElseThrow();
+        IpAddress address = (IpAddress) channel.address();
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getByAddress(address.remoteAddress().toByteArray()),
+                address.remotePort());
+        return exchange(endpoint(managementCredentials(channel)), Request.newGet(), server, "v1/timestamp");
+    }
+
+    private ClientCredentials managementCredentials(ChannelConfiguration channel) {
+        TrustedKey local = find(channel.localKeyId()).orElseThrow();
+        if (local.secret().isPresent()) {
+            PskKey psk = new PskKey(local.keyId(), Optional.empty(), local.secret().get());
+            return new ClientCredentials(Optional.of(id), Optional.empty(), Optional.of(h -> Optional.of(psk)),
+                    Optional.empty());
+        }
+        UUID peerKeyId = channel.effectivePeerKeyId();
+        RawKeyCredentials raw = new RawKeyCredentials(new OwnKey(id, pair.get().getPublic(), pair.get().getPrivate()),
+                spki -> find(peerKeyId).flatMap(TrustedKey::publicKey)
+                        .filter(k -> Keys.encodePublic(k).equals(spki)).map(k -> new PeerKey(peerKeyId, Optional.empty())));
+        return new ClientCredentials(Optional.of(id), Optional.empty(), Optional.empty(), Optional.of(raw));
+    }
+
+    private Optional<TrustedKey> find(UUID keyId) {
+        return trusted.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+    }
+
+    /**
+     * A DTLS server on the device for management connections: it accepts only management-system keys it
+     * currently trusts (raw public keys by SPKI, PSKs by key id).
+     */
+    org.assure.core.model.Address listen() throws Exception {
+        UdpTransport transport = UdpTransport.ephemeral(InetAddress.getLoopbackAddress());
+        DtlsEngine engine = DtlsEngine.builder(transport, ChannelKind.MANAGEMENT).config(FAST)
+                .serverCredentials((peer, name) -> {
+                    List<TrustedKey> current = trusted;
+                    PskOffer psk = new PskOffer(Optional.empty(), keyId -> current.stream()
+                            .filter(k -> k.keyId().equals(keyId) && k.identityClass() == IdentityClass.MANAGEMENT_SYSTEM)
+                            .flatMap(k -> k.secret().stream()).findFirst()
+                            .map(s -> new PskKey(keyId, Optional.empty(), s)));
+                    Optional<RawKeyCredentials> raw = pair.map(p -> new RawKeyCredentials(
+                            new OwnKey(id, p.getPublic(), p.getPrivate()), spki -> current.stream()
+                                    .filter(k -> k.identityClass() == IdentityClass.MANAGEMENT_SYSTEM)
+                                    .filter(k -> k.publicKey().map(Keys::encodePublic).filter(spki::equals).isPresent())
+                                    .findFirst().map(k -> new PeerKey(k.keyId(), Optional.empty()))));
+                    return Optional.of(new ServerCredentials(Optional.of(id), Optional.of(psk), raw));
+                }).start();
+        open.add(engine::close);
+        return engine.localAddress();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        open.clear();
+    }
+}
