@@ -64,12 +64,14 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
     private final BootstrapClient client;
     private final GoodbyeSender goodbye;
     private final PresenceAgent presence;
+    private final ManagementChannelClient ownChannels;
     private volatile ManagementChannelClient channelClient;
 
     @Activate
     public BootstrapComponent(BootstrapConfig config, @Reference Keystore keystore, @Reference ChannelManager channels,
             @Reference DeviceManagement management) {
         BootstrapSettings settings = BootstrapSettings.of(config);
+        ownChannels = new ChannelManagerClient(channels);
         SecureRandom random = new SecureRandom();
         DtlsConfig dtls = DtlsConfig.builder().handshakeTimeout(settings.handshakeTimeout()).build();
         ImageFetcher fetcher = new CoapImageFetcher(keystore.credentials()::bootstrap, settings.bindAddress(), dtls,
@@ -115,8 +117,10 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         scheduler.close();
     }
 
+    /** A registered client if any, else the channel manager's own sessions. */
     private Optional<ManagementChannelClient> channelClient() {
-        return Optional.ofNullable(channelClient);
+        ManagementChannelClient registered = channelClient;
+        return Optional.of(registered != null ? registered : ownChannels);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
