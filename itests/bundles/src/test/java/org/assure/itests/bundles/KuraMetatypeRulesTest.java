@@ -58,6 +58,9 @@ class KuraMetatypeRulesTest {
                             + " does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows"
                             + " its form)",
                     "org.assure.channels: META-INF/MANIFEST.MF: requires the osgi.component extender at 1.5 (Kura 5"
+                            + " runs Felix SCR 2.1.16, DS 1.4)"),
+            "org.assure.bootstrap", Set.of(
+                    "org.assure.bootstrap: META-INF/MANIFEST.MF: requires the osgi.component extender at 1.5 (Kura 5"
                             + " runs Felix SCR 2.1.16, DS 1.4)"));
 
     private static final Map<String, BundleFiles> BUNDLES = new TreeMap<>();
