@@ -10,8 +10,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Sends a CoAP request to the peer of an open management channel, over that channel's DTLS session — the device
  * acting as CoAP client towards its management server (presence and goodbye, draft §11.3; timestamp, §11.4).
- * The channel manager owns the sessions, so it (or whoever owns the channel's CoAP endpoint) registers an
- * implementation as an OSGi service; without one the bootstrap client sends no presence or goodbye.
+ * Optional: the bootstrap client uses the channel manager's own {@code ChannelManager.send} unless an
+ * implementation is registered as an OSGi service (e.g. for a transport the channel manager does not serve).
  */
 @ConsumerType
 public interface ManagementChannelClient {

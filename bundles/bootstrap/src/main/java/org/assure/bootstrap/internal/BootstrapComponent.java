@@ -31,6 +31,7 @@ import org.assure.core.model.SimpleTimestamp;
 import org.assure.dtls.DtlsConfig;
 import org.assure.keystore.Keystore;
 import org.assure.keystore.TrustedTime;
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -48,13 +49,14 @@ import org.slf4j.LoggerFactory;
  * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
  * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
  */
-@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {BootstrapService.class, BootstrapTrigger.class, GoodbyeHook.class, TrustedTime.class,
-            ChannelListener.class})
+            ChannelListener.class, ConfigurableComponent.class},
+        property = {"service.pid=" + BootstrapComponent.PID, "kura.service.pid=" + BootstrapComponent.PID})
 @Designate(ocd = BootstrapConfig.class)
 public final class BootstrapComponent implements BootstrapService, BootstrapTrigger, GoodbyeHook, TrustedTime,
-        ChannelListener {
-    /** The configuration PID. */
+        ChannelListener, ConfigurableComponent {
+    /** Component name = configuration PID = OCD id (Kura's rule). */
     public static final String PID = "org.assure.bootstrap";
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapComponent.class);
 
@@ -64,12 +66,14 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
     private final BootstrapClient client;
     private final GoodbyeSender goodbye;
     private final PresenceAgent presence;
+    private final ManagementChannelClient ownChannels;
     private volatile ManagementChannelClient channelClient;
 
     @Activate
     public BootstrapComponent(BootstrapConfig config, @Reference Keystore keystore, @Reference ChannelManager channels,
             @Reference DeviceManagement management) {
         BootstrapSettings settings = BootstrapSettings.of(config);
+        ownChannels = new ChannelManagerClient(channels);
         SecureRandom random = new SecureRandom();
         DtlsConfig dtls = DtlsConfig.builder().handshakeTimeout(settings.handshakeTimeout()).build();
         ImageFetcher fetcher = new CoapImageFetcher(keystore.credentials()::bootstrap, settings.bindAddress(), dtls,
@@ -115,8 +119,10 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         scheduler.close();
     }
 
+    /** A registered client if any, else the channel manager's own sessions. */
     private Optional<ManagementChannelClient> channelClient() {
-        return Optional.ofNullable(channelClient);
+        ManagementChannelClient registered = channelClient;
+        return Optional.of(registered != null ? registered : ownChannels);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -196,6 +196,12 @@ final class MemoryChannels implements ChannelManager {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
+            org.assure.channels.ManagementRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void addListener(ChannelListener listener) {
         listeners.addIfAbsent(listener);
     }
