@@ -96,7 +96,7 @@ public final class FileKeystore extends StateView implements Keystore {
         return published;
     }
 
-    /** No more writes; readers keep the last state. Waits for a running transaction up to the writer wait. */
+    /** No more writes (they fail {@code UNAVAILABLE}, a running transaction's commit too); readers keep the last state. */
     public void close() {
         closed = true;
     }

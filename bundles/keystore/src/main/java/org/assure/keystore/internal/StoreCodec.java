@@ -1,7 +1,6 @@
 package org.assure.keystore.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,9 +97,5 @@ final class StoreCodec {
         } catch (IllegalArgumentException e) {
             throw r.error("keys", "duplicate key id");
         }
-    }
-
-    static boolean samePersistentContent(byte[] a, byte[] b) {
-        return a != null && b != null && Arrays.equals(a, b);
     }
 }

@@ -28,6 +28,12 @@ final class InMemoryChannelManager implements ChannelManager {
     private boolean busy;
 
     @Override
+    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
+            org.assure.channels.ManagementRequest request) {
+        throw new UnsupportedOperationException("the Kura integration sends no requests over channels");
+    }
+
+    @Override
     public synchronized List<ManagedChannel> channels() {
         return new ArrayList<>(channels.values());
     }
@@ -120,12 +126,6 @@ final class InMemoryChannelManager implements ChannelManager {
     public synchronized boolean usesKey(UUID keyId) {
         return channels.values().stream().anyMatch(c -> c.configuration().localKeyId().equals(keyId)
                 || c.configuration().effectivePeerKeyId().equals(keyId));
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
-            org.assure.channels.ManagementRequest request) {
-        throw new UnsupportedOperationException("not needed by the Kura bundle");
     }
 
     @Override
