@@ -70,7 +70,11 @@ public interface ChannelManager {
      *         channel, {@code UNAVAILABLE}: the channel is not open) or {@link java.io.IOException} (timeout,
      *         rejected, transport error)
      */
-    java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request);
+    default java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        // added after 1.0's first users; implementations without transports cannot send
+        return java.util.concurrent.CompletableFuture.failedFuture(new AssureException(
+                org.assure.core.error.ErrorKind.NOT_IMPLEMENTED, "sending is not supported here"));
+    }
 
     /** Starts a staging transaction for channels defined with {@code origin} (a bootstrap uses BOOTSTRAP). */
     ChannelStaging stage(ChannelOrigin origin);

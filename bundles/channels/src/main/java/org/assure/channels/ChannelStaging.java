@@ -67,13 +67,27 @@ public interface ChannelStaging extends AutoCloseable {
      *                               is then aborted)
      * @throws IllegalStateException if already prepared, committed or closed
      */
-    void prepare(KeyOperations keystoreTransaction) throws IOException;
+    default void prepare(KeyOperations keystoreTransaction) throws IOException {
+        // implementations that cannot join the keystore transaction fall back to writing at commit
+        prepare();
+    }
 
     /**
-     * After the keystore transaction committed: updates the running channels and starts the staged opens.
+     * Checks the staged changes against the current channels; {@link #commit()} then writes the definitions on
+     * their own. Not atomic with the keystore: a crash between the keystore commit and this commit leaves the
+     * bootstrap's keys with the channels from before. Use {@link #prepare(KeyOperations)}.
      *
-     * @throws IOException           if the keystore transaction did not commit the staged definitions (the
-     *                               staging is then aborted and nothing changed)
+     * @throws IOException           if the channels changed in a conflicting way (the staging is then aborted)
+     * @throws IllegalStateException if already prepared, committed or closed
+     */
+    void prepare() throws IOException;
+
+    /**
+     * After the keystore transaction committed: updates the running channels and starts the staged opens (after
+     * {@link #prepare()}: first writes the definitions).
+     *
+     * @throws IOException           if the keystore transaction did not commit the staged definitions, or the
+     *                               write failed (the staging is then aborted and the channels did not change)
      * @throws IllegalStateException if not prepared
      */
     void commit() throws IOException;

@@ -15,7 +15,10 @@ public interface ChannelPersistence {
     /** Replaces the content (only persistent channels are kept). */
     void write(ChannelStore.Content content) throws IOException;
 
-    /** Prepares {@code content} to become current when {@code keystoreTransaction} commits (or at commitStaged). */
+    /**
+     * Prepares {@code content} to become current when {@code keystoreTransaction} commits, or at
+     * {@link #commitStaged()} when it is null (or the backend cannot join a keystore transaction).
+     */
     void stage(ChannelStore.Content content, KeyOperations keystoreTransaction) throws IOException;
 
     /** Makes the staged content current; fails if it cannot (nothing changed then). */

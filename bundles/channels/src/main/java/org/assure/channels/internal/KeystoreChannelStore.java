@@ -22,6 +22,8 @@ public final class KeystoreChannelStore implements ChannelPersistence {
 
     private final KeyOperations keystore;
     private byte[] staged;
+    /** Whether the staged content went into a keystore transaction (else commitStaged writes it). */
+    private boolean joined;
 
     public KeystoreChannelStore(KeyOperations keystore) {
         this.keystore = Objects.requireNonNull(keystore, "keystore");
@@ -49,8 +51,11 @@ public final class KeystoreChannelStore implements ChannelPersistence {
     public synchronized void stage(ChannelStore.Content content, KeyOperations keystoreTransaction)
             throws IOException {
         byte[] encoded = ChannelStore.encode(content);
-        put(keystoreTransaction, encoded);
+        if (keystoreTransaction != null) {
+            put(keystoreTransaction, encoded);
+        }
         staged = encoded;
+        joined = keystoreTransaction != null;
     }
 
     /**
@@ -61,6 +66,10 @@ public final class KeystoreChannelStore implements ChannelPersistence {
     public synchronized void commitStaged() throws IOException {
         byte[] expected = staged;
         staged = null;
+        if (expected != null && !joined) {
+            put(keystore, expected);
+            return;
+        }
         Optional<Bytes> current = ((KeystoreView) keystore).blob(BLOB);
         if (expected == null || current.isEmpty() || !Arrays.equals(current.get().toByteArray(), expected)) {
             throw new IOException("the keystore transaction holding the channel changes did not commit");

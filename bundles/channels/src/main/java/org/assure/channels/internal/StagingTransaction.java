@@ -135,8 +135,17 @@ final class StagingTransaction implements ChannelStaging {
     }
 
     @Override
+    public void prepare() throws IOException {
+        prepareInto(null);
+    }
+
+    @Override
     public void prepare(KeyOperations keystoreTransaction) throws IOException {
-        java.util.Objects.requireNonNull(keystoreTransaction, "keystoreTransaction");
+        prepareInto(java.util.Objects.requireNonNull(keystoreTransaction, "keystoreTransaction"));
+    }
+
+    /** {@code keystoreTransaction} null: the definitions are written at commit, on their own. */
+    private void prepareInto(KeyOperations keystoreTransaction) throws IOException {
         checkOpen();
         if (preparedView != null) {
             throw new IllegalStateException("already prepared");

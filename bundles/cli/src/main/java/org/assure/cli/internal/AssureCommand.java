@@ -13,22 +13,32 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code assure} command; does nothing itself but hold the subcommands and the input stream. */
 @Command(name = "assure", mixinStandardHelpOptions = true, versionProvider = AssureMain.VersionProvider.class,
         scope = ScopeType.INHERIT,
-        description = "Inspect and build aSSURE (draft-lucas-assure-data-security) structures.",
+        description = {"Inspect and build aSSURE (draft-lucas-assure-data-security) structures;",
+                "run an authority, manufacture devices and manage their owners."},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {InspectCommand.class, DeriveCommand.class, EnvelopeCommand.class, QrCommand.class,
-                TimestampCommand.class},
+                TimestampCommand.class, AuthorityCommand.class, ManufactureCommand.class, OwnerCommand.class,
+                DeviceCommand.class, ChannelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input or unreadable file"})
+        exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input, unreadable file, or a request the authority refused",
+                "3:channel plans: planned but not pushed"})
 final class AssureCommand implements Callable<Integer> {
     private final InputStream stdin;
     private final Clock clock;
+    private final Lifecycle lifecycle;
 
     @Spec
     private CommandSpec spec;
 
-    AssureCommand(InputStream stdin, Clock clock) {
+    AssureCommand(InputStream stdin, Clock clock, Lifecycle lifecycle) {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    }
+
+    /** When {@code authority start} stops. */
+    Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     InputStream stdin() {

@@ -58,7 +58,13 @@ public final class AssureMain {
 
     /** As {@link #commandLine(InputStream, PrintWriter, PrintWriter)} with the clock that defines "now". */
     static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err, Clock clock) {
-        CommandLine commandLine = new CommandLine(new AssureCommand(stdin, clock));
+        return commandLine(stdin, out, err, clock, Lifecycle.untilExit());
+    }
+
+    /** As above, with what tells {@code authority start} to stop (tests). */
+    static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err, Clock clock,
+            Lifecycle lifecycle) {
+        CommandLine commandLine = new CommandLine(new AssureCommand(stdin, clock, lifecycle));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.registerConverter(UUID.class, AssureMain::uuid);

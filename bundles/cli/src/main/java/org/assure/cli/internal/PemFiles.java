@@ -48,7 +48,11 @@ final class PemFiles {
 
     /** The private key in {@code file}, which must hold an unencrypted PKCS#8 {@code PRIVATE KEY} block. */
     static PrivateKey privateKey(String file, InputStream stdin) {
-        byte[] der = block(file, stdin, "PRIVATE KEY");
+        return privateKey(block(file, stdin, "PRIVATE KEY"), file);
+    }
+
+    /** The private key in DER PKCS#8 {@code der} (cleared afterwards); {@code file} names it in errors. */
+    static PrivateKey privateKey(byte[] der, String file) {
         try {
             KeyFormat format;
             try {

@@ -12,14 +12,19 @@ class AssureMainTest {
         CliRun.Result result = CliRun.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: assure").contains("inspect", "derive", "envelope", "qr", "timestamp");
+        assertThat(result.out()).startsWith("Usage: assure").contains("inspect", "derive", "envelope", "qr", "timestamp",
+                "authority", "manufacture", "owner", "device", "channel");
         assertThat(result.err()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inspect", "derive", "envelope", "qr", "timestamp"})
+    @ValueSource(strings = {"inspect", "derive", "envelope", "qr", "timestamp", "authority", "authority start",
+            "manufacture", "owner", "owner register", "owner show", "owner claim", "owner transfer", "owner release",
+            "device", "device register", "device replace", "device status", "device info", "channel", "channel create",
+            "channel topology"})
     void given_a_command_with_help_when_run_then_its_usage_and_exit_0(String command) {
-        CliRun.Result result = CliRun.run(command, "--help");
+        String[] words = (command + " --help").split(" ");
+        CliRun.Result result = CliRun.run(words);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("Usage: assure " + command);

@@ -1,6 +1,7 @@
 package org.assure.channels.internal.ip;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.assure.core.model.AddressType;
@@ -14,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The IP transport (draft §12, PROFILE §7) as a {@link ChannelTransport} service: management channels on UDP 5684,
@@ -28,12 +31,20 @@ public final class IpTransportComponent implements ChannelTransport, Configurabl
     /** Component name = configuration PID = OCD id (Kura's rule). */
     public static final String PID = "org.assure.channels.ip";
 
+    private static final Logger LOG = LoggerFactory.getLogger(IpTransportComponent.class);
+
     private final UdpTransport udp;
+    /** IPv4-only sockets, for {@code ::} on a host whose IPv6 is switched off. */
+    private final UdpTransport ipv4Fallback;
 
     @Activate
     public IpTransportComponent(IpTransportConfig config) throws UnknownHostException {
         InetAddress bind = InetAddress.getByName(literal(config.bind_address()));
         udp = new UdpTransport(bind, config.management_port(), config.data_port(), config.mtu());
+        ipv4Fallback = bind instanceof Inet6Address && bind.isAnyLocalAddress()
+                ? new UdpTransport(InetAddress.getByName("0.0.0.0"), config.management_port(), config.data_port(),
+                        config.mtu())
+                : null;
     }
 
     /** Only address literals: a host name would make activation depend on DNS. */
@@ -57,6 +68,14 @@ public final class IpTransportComponent implements ChannelTransport, Configurabl
 
     @Override
     public TransportEndpoint bind(ChannelKind kind, DatagramReceiver receiver) throws IOException {
-        return udp.bind(kind, receiver);
+        try {
+            return udp.bind(kind, receiver);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (ipv4Fallback == null) {
+                throw e;
+            }
+            LOG.warn("cannot listen on IPv6 ({}); {} channels use IPv4 only", e.getClass().getSimpleName(), kind);
+            return ipv4Fallback.bind(kind, receiver);
+        }
     }
 }

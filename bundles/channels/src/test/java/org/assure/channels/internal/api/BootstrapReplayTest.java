@@ -116,6 +116,12 @@ class BootstrapReplayTest {
 
     /** Replays an image's messages; returns the staging and transaction, prepared but not committed. */
     private ChannelStaging replay(KeystoreTransaction tx, AuthenticatedKey key) throws IOException {
+        ChannelStaging staging = stage(tx, key);
+        staging.prepare(tx);
+        return staging;
+    }
+
+    private ChannelStaging stage(KeystoreTransaction tx, AuthenticatedKey key) {
         ChannelStaging staging = manager.stage(ChannelOrigin.BOOTSTRAP);
         ManagementContext context = ManagementContext.bootstrap(tx, staging);
         assertThat(api.handle(ManagementRequest.cbor(ManagementMethod.PUT, AuthenticatedKeyCodec.encode(key), "v1",
@@ -126,8 +132,22 @@ class BootstrapReplayTest {
         // nothing is visible before the commit
         assertThat(keystore.key(key.key().keyId())).isEmpty();
         assertThat(manager.channels()).isEmpty();
-        staging.prepare(tx);
         return staging;
+    }
+
+    @Test
+    void without_joining_the_transaction_channels_are_written_at_their_commit() throws Exception {
+        AuthenticatedKey key = managementKey();
+        try (KeystoreTransaction tx = keystore.beginBootstrap(); ChannelStaging staging = stage(tx, key)) {
+            staging.prepare();
+            tx.commit();
+            staging.commit();
+        }
+        assertThat(manager.channel(1).orElseThrow().origin()).isEqualTo(ChannelOrigin.BOOTSTRAP);
+        stop();
+        open();
+        assertThat(keystore.key(key.key().keyId())).isPresent();
+        assertThat(manager.channel(1)).isPresent();
     }
 
     @Test

@@ -77,4 +77,25 @@ class IpTransportComponentTest {
         assertThatThrownBy(() -> new IpTransportComponent(config("localhost", 0, 0)))
                 .isInstanceOf(UnknownHostException.class);
     }
+
+    @Test
+    void the_default_wildcard_takes_ipv4_and_ipv6_peers() throws Exception {
+        IpTransportComponent transport = new IpTransportComponent(config("::", 0, 0));
+        BlockingQueue<IpAddress> senders = new ArrayBlockingQueue<>(4);
+        try (TransportEndpoint management = transport.bind(ChannelKind.MANAGEMENT,
+                (from, data) -> senders.add((IpAddress) from))) {
+            int port = ((IpAddress) management.localAddress()).localPort();
+            for (String peerAddress : java.util.List.of("127.0.0.1", "::1")) {
+                try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(peerAddress),
+                        0))) {
+                    peer.send(new DatagramPacket(new byte[] {1}, 1, InetAddress.getByName(peerAddress), port));
+                    IpAddress from = senders.poll(5, TimeUnit.SECONDS);
+                    assertThat(from).isNotNull();
+                    // an IPv4 peer is reported with its 4-byte address, not as an IPv4-mapped IPv6 address
+                    assertThat(from.inetAddress()).isEqualTo(InetAddress.getByName(peerAddress));
+                    assertThat(from.remotePort()).isEqualTo(peer.getLocalPort());
+                }
+            }
+        }
+    }
 }
