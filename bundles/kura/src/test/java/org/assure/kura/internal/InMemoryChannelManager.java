@@ -129,12 +129,6 @@ final class InMemoryChannelManager implements ChannelManager {
     }
 
     @Override
-    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
-            org.assure.channels.ManagementRequest request) {
-        throw new UnsupportedOperationException("not needed by the Kura bundle");
-    }
-
-    @Override
     public ChannelStaging stage(ChannelOrigin origin) {
         throw new UnsupportedOperationException("not needed by the Kura bundle");
     }
