@@ -51,6 +51,16 @@ class BootstrapStormBenchmark {
     record Sim(UUID id, SecretBytes secret) {
     }
 
+    /** Storm clients: patient, like real devices (default 1 s initial retransmission, 60 s handshake timeout). */
+    private static final org.assure.dtls.DtlsConfig CLIENT = org.assure.dtls.DtlsConfig.builder()
+            .handshakeTimeout(java.time.Duration.ofSeconds(60)).build();
+    private static final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> REASONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void reason(String r) {
+        REASONS.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     @Test
     void storm() throws Exception {
         int devices = Integer.getInteger("assure.bench.storm");
@@ -97,6 +107,7 @@ class BootstrapStormBenchmark {
                                 failures.incrementAndGet();
                             }
                         } catch (Exception e) {
+                            reason(e.getClass().getSimpleName());
                             failures.incrementAndGet();
                         }
                         latencies[i] = System.nanoTime() - t0;
@@ -118,6 +129,9 @@ class BootstrapStormBenchmark {
             System.out.printf("BENCH bootstrap_storm_p50 ours=%.1f ms peer=- ratio=- goal=-%n", p50);
             System.out.printf("BENCH bootstrap_storm_p99 ours=%.1f ms peer=- ratio=- goal=-%n", p99);
             System.out.printf("BENCH bootstrap_storm_failures ours=%d count peer=- ratio=- goal=0%n", failures.get());
+            if (failures.get() > 0) {
+                System.out.println("storm failure reasons: " + REASONS);
+            }
             assertThat(failures.get()).isZero();
         }
     }
@@ -139,7 +153,7 @@ class BootstrapStormBenchmark {
             }
         }), Optional.empty());
         DtlsCoapConnector connector = DtlsCoapConnector.builder(UdpTransport.ephemeral(InetAddress.getLoopbackAddress()),
-                ChannelKind.MANAGEMENT).config(TestDevice.FAST).clientCredentials(s -> Optional.of(credentials)).build();
+                ChannelKind.MANAGEMENT).config(CLIENT).clientCredentials(s -> Optional.of(credentials)).build();
         CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector).build();
         try {
             endpoint.start();
@@ -147,8 +161,16 @@ class BootstrapStormBenchmark {
             get.setURI("coaps://" + server.getAddress().getHostAddress() + ":" + server.getPort() + "/v1/devices/"
                     + sim.id() + "/bootstrap");
             get.send(endpoint);
-            Response r = get.waitForResponse(60_000);
-            return r != null && r.getCode() == CoAP.ResponseCode.CONTENT && r.getPayloadSize() > 0;
+            Response r = get.waitForResponse(120_000);
+            if (r == null) {
+                reason(get.getSendError() != null ? get.getSendError().getClass().getSimpleName() : "no response");
+                return false;
+            }
+            if (r.getCode() != CoAP.ResponseCode.CONTENT || r.getPayloadSize() == 0) {
+                reason(r.getCode().toString());
+                return false;
+            }
+            return true;
         } finally {
             endpoint.destroy();
         }
