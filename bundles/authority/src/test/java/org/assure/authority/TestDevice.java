@@ -125,7 +125,7 @@ final class TestDevice implements AutoCloseable {
     }
 
     private ClientCredentials bootstrapCredentials(AtomicReference<PublicKey> serverKey) {
-        if (pair.isPresent()) {
+        if (pair.isPresent() && pair.get().getPublic().getAlgorithm().equals("EC")) {
             // Draft §15.4: the bootstrap server's raw key is accepted provisionally and checked against the image.
             RawKeyCredentials raw = new RawKeyCredentials(new OwnKey(id, pair.get().getPublic(), pair.get().getPrivate()),
                     spki -> {
