@@ -61,6 +61,17 @@ public interface ChannelManager {
     /** Whether any channel uses {@code keyId} as its local or peer key (such keys cannot be deleted, §10.1.4). */
     boolean usesKey(UUID keyId);
 
+    /**
+     * Sends a CoAP request to the peer of an open channel over the channel's DTLS session: presence, goodbye and
+     * trusted time for the bootstrap client, OIC traffic for the bridge. The request's path and query are the
+     * peer's; the Content-Format option is sent if given.
+     *
+     * @return completes with the peer's response; fails with {@link AssureException} ({@code NOT_FOUND}: no such
+     *         channel, {@code UNAVAILABLE}: the channel is not open) or {@link java.io.IOException} (timeout,
+     *         rejected, transport error)
+     */
+    java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request);
+
     /** Starts a staging transaction for channels defined with {@code origin} (a bootstrap uses BOOTSTRAP). */
     ChannelStaging stage(ChannelOrigin origin);
 

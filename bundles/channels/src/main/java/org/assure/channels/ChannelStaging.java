@@ -3,16 +3,19 @@ package org.assure.channels;
 import java.io.IOException;
 import org.assure.core.error.AssureException;
 import org.assure.core.model.ChannelConfiguration;
+import org.assure.keystore.KeyOperations;
 
 /**
  * A set of channel changes applied all at once or not at all, so that a bootstrap (PROFILE §5) commits channel
  * changes together with the keystore's transaction. Changes are checked as they are staged, against the current
  * channels plus the changes staged before them; nothing is visible until {@link #commit()}.
  *
- * <p>Two-phase use with the keystore: stage everything, {@link #prepare()} here and in the keystore (each writes
- * its new state next to the current one and syncs it), then {@link #commit()} both (each an atomic rename). Any
- * failure before the commits: {@link #close()} both, and nothing changed. While a staging is prepared, direct
- * changes through {@link ChannelManager} fail with {@link org.assure.core.error.ErrorKind#UNAVAILABLE}.
+ * <p>Use with the keystore's bootstrap transaction: stage everything (the Device Management API does it during
+ * replay), {@link #prepare(KeyOperations)} with the keystore transaction (the channel definitions join it), commit
+ * the keystore transaction (the one atomic step: keys, channels and owner sequence become current together), then
+ * {@link #commit()} here (the running channels follow). Any failure before the keystore commit: {@link #close()}
+ * both, and nothing changed. While a staging is prepared, direct changes through {@link ChannelManager} fail with
+ * {@link org.assure.core.error.ErrorKind#UNAVAILABLE}.
  * Not thread-safe: one bootstrap uses it from one thread at a time.
  */
 public interface ChannelStaging extends AutoCloseable {
@@ -57,17 +60,20 @@ public interface ChannelStaging extends AutoCloseable {
     boolean exists(long id);
 
     /**
-     * Writes the staged state next to the current store and syncs it; the current state is untouched.
+     * Checks the staged changes against the current channels and writes the resulting definitions into
+     * {@code keystoreTransaction}; nothing is current until that transaction commits.
      *
-     * @throws IOException           if the write fails (the staging is then aborted)
+     * @throws IOException           if the channels changed in a conflicting way or the write fails (the staging
+     *                               is then aborted)
      * @throws IllegalStateException if already prepared, committed or closed
      */
-    void prepare() throws IOException;
+    void prepare(KeyOperations keystoreTransaction) throws IOException;
 
     /**
-     * Makes the prepared state current (atomic rename), updates the running channels and starts the staged opens.
+     * After the keystore transaction committed: updates the running channels and starts the staged opens.
      *
-     * @throws IOException           if the rename fails (the staging is then aborted and nothing changed)
+     * @throws IOException           if the keystore transaction did not commit the staged definitions (the
+     *                               staging is then aborted and nothing changed)
      * @throws IllegalStateException if not prepared
      */
     void commit() throws IOException;

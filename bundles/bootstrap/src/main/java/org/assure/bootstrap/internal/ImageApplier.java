@@ -27,10 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a fetched image with core's {@link BootstrapImageOpener} (the ordered checks of PROFILE §5) and applies it
  * atomically: the image's authenticated keys, the owner sequence and every change the payload's CoAP messages make
- * through the local Device Management API go into one keystore bootstrap transaction and one channel staging;
- * the channel staging is prepared (written and synced beside the current store), then the keystore commits (the
- * commit point: keys and owner sequence in one atomic rename), then the channel staging commits. Any failure
- * before the keystore commit closes both and nothing changed.
+ * through the local Device Management API go into one keystore bootstrap transaction and one channel staging; the
+ * staging's channel definitions are written into the keystore transaction, whose commit is the single atomic step;
+ * then the running channels follow. Any failure before the keystore commit closes both and nothing changed.
  */
 final class ImageApplier {
     private static final Logger LOG = LoggerFactory.getLogger(ImageApplier.class);
@@ -80,10 +79,11 @@ final class ImageApplier {
                     throw new ApplyException(Result.APPLY_FAILED, "a bootstrap message was refused", null);
                 }
             }
-            staging.prepare();
+            // The channel definitions join the keystore transaction, so its commit is the one atomic step: keys,
+            // channels and owner sequence become current together (docs/PROFILE-ADDITIONS.md item 31).
+            staging.prepare(tx);
             tx.commit();
-            // The keystore holds the owner sequence and keys: from here on the bootstrap happened. The channel
-            // commit is an atomic rename of the file prepare() already synced.
+            // Only the running channels follow from here; their definitions are already durable.
             staging.commit();
             return opened.ownerSequence();
         } catch (KeystoreException e) {

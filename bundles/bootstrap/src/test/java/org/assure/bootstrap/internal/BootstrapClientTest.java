@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -23,8 +22,18 @@ import org.assure.core.model.BootstrapPayload;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.GoodbyeReason;
 import org.assure.core.model.IdentityClass;
-import org.assure.core.trust.TrustedKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assure.channels.ChannelManager;
+import org.assure.channels.internal.BootstrapTestChannels;
+import org.assure.core.model.KeyListEntry;
+import org.assure.keystore.KeyInfo;
+import org.assure.keystore.Keystore;
+import org.assure.keystore.internal.BootstrapTestKeystores;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,10 +51,12 @@ class BootstrapClientTest {
     private final Listeners listeners = new Listeners();
     private final List<BootstrapOutcome> outcomes = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
+    @TempDir
+    Path dir;
     private TestBootstrapServer server;
     private Device device;
-    private MemoryKeystore keystore;
-    private MemoryChannels channels;
+    private Keystore keystore;
+    private ChannelManager channels;
     private BootstrapClient client;
 
     @BeforeAll
@@ -63,21 +74,32 @@ class BootstrapClientTest {
     private void givenDevice(Device.Kind kind, double jitter) throws Exception {
         server = kind == Device.Kind.RSA ? rsaServer : ecServer;
         device = server.device(kind);
-        keystore = new MemoryKeystore(device.deviceId, device.anchors);
-        channels = new MemoryChannels();
+        keystore = BootstrapTestKeystores.open(dir.resolve("keystore"), device.deviceId, device.deviceAnchor(),
+                device.trustedAuthorityAnchor(), device.bootstrapServerId);
+        channels = BootstrapTestChannels.open(keystore);
         listeners.add(new BootstrapListener() {
             @Override
             public void bootstrapFinished(BootstrapOutcome outcome) {
                 outcomes.add(outcome);
             }
         });
-        ImageApplier applier = new ImageApplier(keystore, channels, new LocalApi(), new CoapMessageDecoder(),
+        ImageApplier applier = new ImageApplier(keystore, channels,
+                new DeviceManagementReplay(BootstrapTestChannels.api(channels)), new CoapMessageDecoder(),
                 Optional::empty);
         client = new BootstrapClient(server::address, () -> device.deviceId, CoapImageFetcherTest.fetcherFor(device),
                 applier, (reason, timeout) -> events.add("goodbye " + reason + " after " + server.requests.get()
                         + " requests"),
                 Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5), jitter,
                         new SplittableRandom(1)), scheduler, scheduler.clock, listeners);
+    }
+
+    @AfterEach
+    void closeStores() {
+        if (client != null) {
+            client.close();
+            BootstrapTestChannels.close(channels);
+            BootstrapTestKeystores.close(keystore);
+        }
     }
 
     private BootstrapOutcome runAttempt() {
@@ -88,11 +110,11 @@ class BootstrapClientTest {
     }
 
     /** Keys, channels and owner sequence, to compare before and after. */
-    private record Snapshot(Map<UUID, TrustedKey> keys, List<ManagedChannel> channels, long ownerSequence) {
+    private record Snapshot(List<KeyListEntry> keys, List<ManagedChannel> channels, long ownerSequence) {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(keystore.importedKeys(), channels.channels(), keystore.ownerSequence());
+        return new Snapshot(keystore.keyList(), channels.channels(), keystore.ownerSequence());
     }
 
     private void givenBootstrapped(long sequence) throws Exception {
@@ -114,8 +136,10 @@ class BootstrapClientTest {
         assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
         assertThat(outcome.ownerSequence()).hasValue(3);
         assertThat(keystore.ownerSequence()).isEqualTo(3);
-        assertThat(keystore.importedKeys().keySet()).containsAll(
+        assertThat(keystore.keys()).extracting(KeyInfo::keyId).containsAll(
                 device.imageKeys.stream().map(k -> k.keyId()).toList()).contains(device.channelKey.keyId());
+        assertThat(keystore.key(device.channelKey.keyId())).hasValueSatisfying(
+                k -> assertThat(k.bootstrapDefined()).isTrue());
         assertThat(channels.channels()).singleElement().satisfies(c -> {
             assertThat(c.configuration()).isEqualTo(device.managementChannel);
             assertThat(c.origin()).isEqualTo(ChannelOrigin.BOOTSTRAP);
@@ -187,8 +211,8 @@ class BootstrapClientTest {
         Snapshot before = snapshot();
         // A fresh channel, then a key whose signer the device does not know: the second message answers 4.03.
         Device stranger = Device.create(Device.Kind.EC, server.keyId, server.keys);
-        BootstrapPayload payload = new BootstrapPayload(List.of(device.payload().coapMessages().get(1),
-                stranger.payload().coapMessages().get(0)));
+        BootstrapPayload payload = new BootstrapPayload(List.of(device.payload().coapMessages().get(0),
+                device.payload().coapMessages().get(1), stranger.payload().coapMessages().get(0)));
         server.images.put(device.deviceId, device.image(4, payload));
 
         client.bootstrapNow(GoodbyeReason.BOOTSTRAP_BY_LOCAL_CONTROL);
@@ -199,10 +223,13 @@ class BootstrapClientTest {
     }
 
     @Test
-    void given_the_keystore_cannot_write_when_committing_then_channels_and_owner_sequence_stay() throws Exception {
-        givenDevice(Device.Kind.EC, 0.2);
+    void given_the_keystore_cannot_write_when_committing_then_keys_channels_and_owner_sequence_stay()
+            throws Exception {
+        givenDevice(Device.Kind.SHARED_SECRET, 0.2);
         server.images.put(device.deviceId, device.image(1));
-        keystore.failNextCommit = true;
+        // A directory where the keystore writes its new state: the write fails as on a broken disk.
+        Files.createDirectories(dir.resolve("keystore").resolve(BootstrapTestKeystores.STORE_FILE
+                + BootstrapTestKeystores.TEMP_SUFFIX).resolve("blocked"));
         Snapshot before = snapshot();
 
         client.startFirstBootstrap();
@@ -210,21 +237,17 @@ class BootstrapClientTest {
 
         assertThat(outcome.result()).isEqualTo(Result.APPLY_FAILED);
         assertThat(snapshot()).isEqualTo(before);
+        deleteTree(dir.resolve("keystore").resolve(BootstrapTestKeystores.STORE_FILE
+                + BootstrapTestKeystores.TEMP_SUFFIX));
         assertThat(runAttempt().succeeded()).as("the retry succeeds").isTrue();
     }
 
-    @Test
-    void given_channels_cannot_be_written_when_preparing_then_the_keystore_stays() throws Exception {
-        givenDevice(Device.Kind.SHARED_SECRET, 0.2);
-        server.images.put(device.deviceId, device.image(1));
-        channels.failNextPrepare = true;
-        Snapshot before = snapshot();
-
-        client.startFirstBootstrap();
-        BootstrapOutcome outcome = runAttempt();
-
-        assertThat(outcome.result()).isEqualTo(Result.APPLY_FAILED);
-        assertThat(snapshot()).isEqualTo(before);
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

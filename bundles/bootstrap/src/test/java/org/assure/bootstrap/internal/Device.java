@@ -181,6 +181,17 @@ final class Device {
                 ChannelFlags.management(true, false), IpAddress.of(InetAddress.getLoopbackAddress(), 0, 5684));
     }
 
+    /** The device key or device secret anchor (class 4). */
+    TrustedKey deviceAnchor() {
+        return anchors.stream().filter(a -> a.identityClass() == IdentityClass.DEVICE).findFirst().orElseThrow();
+    }
+
+    /** The Trusted Authority anchor (class 1). */
+    TrustedKey trustedAuthorityAnchor() {
+        return anchors.stream().filter(a -> a.identityClass() == IdentityClass.TRUSTED_AUTHORITY).findFirst()
+                .orElseThrow();
+    }
+
     /** Registers this device with the bootstrap server's credentials. */
     void registerWith(InMemoryCredentials server) {
         if (kind == Kind.SHARED_SECRET) {

@@ -16,17 +16,17 @@ import org.assure.core.error.AssureException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.KeyOperations;
 
 /**
  * The part of the {@link ChannelManager} contract a bootstrap and presence use — channel list, listeners, and a
  * staging that publishes on commit and nothing otherwise — in memory, with {@link #setState} standing in for the
- * state machine. The channels bundle exports no way to construct its manager outside OSGi (see the report).
+ * state machine (the real manager opens channels only to real peers). Used by the presence tests, which react to
+ * state changes only.
  */
 final class MemoryChannels implements ChannelManager {
     private final CopyOnWriteArrayList<ChannelListener> listeners = new CopyOnWriteArrayList<>();
     private volatile TreeMap<Long, ManagedChannel> channels = new TreeMap<>();
-    /** When set, the next prepare fails with an I/O error (a full disk). */
-    volatile boolean failNextPrepare;
     private boolean staging;
 
     @Override
@@ -133,15 +133,9 @@ final class MemoryChannels implements ChannelManager {
         }
 
         @Override
-        public void prepare() throws IOException {
+        public void prepare(KeyOperations keystoreTransaction) throws IOException {
             if (prepared || done) {
                 throw new IllegalStateException("already prepared or finished");
-            }
-            if (failNextPrepare) {
-                failNextPrepare = false;
-                done = true;
-                endStaging(Optional.empty());
-                throw new IOException("disk full");
             }
             prepared = true;
         }

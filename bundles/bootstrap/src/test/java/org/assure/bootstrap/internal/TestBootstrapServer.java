@@ -60,7 +60,7 @@ final class TestBootstrapServer implements AutoCloseable {
 
     static DtlsConfig fastDtls() {
         return DtlsConfig.builder().handshakeTimeout(java.time.Duration.ofSeconds(10))
-                .retransmissionInitial(java.time.Duration.ofMillis(200)).build();
+                .retransmissionInitial(java.time.Duration.ofSeconds(1)).build();
     }
 
     Device device(Device.Kind kind) throws Exception {

@@ -1,7 +1,6 @@
 package org.assure.channels.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,6 +34,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -50,11 +50,13 @@ import org.slf4j.LoggerFactory;
  * The channel manager and the Device Management API as OSGi services, on the keystore and on every
  * {@link ChannelTransport} service present (tracked dynamically: transports come and go).
  */
-@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {ChannelManager.class, DeviceManagement.class})
+@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {ChannelManager.class, DeviceManagement.class, ConfigurableComponent.class},
+        property = {"service.pid=" + ChannelServiceComponent.PID, "kura.service.pid=" + ChannelServiceComponent.PID})
 @Designate(ocd = ChannelServiceConfig.class)
-public final class ChannelServiceComponent implements ChannelManager, DeviceManagement {
-    static final String PID = "org.assure.channels";
+public final class ChannelServiceComponent implements ChannelManager, DeviceManagement, ConfigurableComponent {
+    /** Component name = configuration PID = OCD id (Kura's rule). */
+    public static final String PID = "org.assure.channels";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelServiceComponent.class);
 
     private final List<GoodbyeHook> goodbyeHooks = new CopyOnWriteArrayList<>();
@@ -68,11 +70,11 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
     @Activate
     public ChannelServiceComponent(ChannelServiceConfig config, BundleContext context,
             @Reference Keystore keystore) throws IOException {
-        this(config, keystore, Path.of(config.storage_directory()), () -> restartAssure(context),
+        this(config, keystore, () -> restartAssure(context),
                 () -> stopAssure(context));
     }
 
-    ChannelServiceComponent(ChannelServiceConfig config, Keystore keystore, Path storage, Runnable restart,
+    ChannelServiceComponent(ChannelServiceConfig config, Keystore keystore, Runnable restart,
             Runnable stop) throws IOException {
         Backoff backoff = new Backoff(Duration.ofSeconds(config.retry_initial_seconds()),
                 Duration.ofSeconds(Math.max(config.retry_initial_seconds(), config.retry_max_seconds())),
@@ -87,7 +89,7 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
         dtls = new DtlsChannels(keystore.credentials(), DtlsConfig.builder()
                 .handshakeTimeout(Duration.ofSeconds(config.handshake_timeout_seconds()))
                 .retransmissionInitial(Duration.ofMillis(config.retransmission_initial_ms())).build(), scheduler);
-        supervisor = new ChannelSupervisor(new ChannelStore(storage), dtls, scheduler, backoff,
+        supervisor = new ChannelSupervisor(new KeystoreChannelStore(keystore), dtls, scheduler, backoff,
                 config.max_channels());
         supervisor.addListener((channel, previous, deleted) -> whiteboard.forEach(l -> {
             try {
@@ -252,6 +254,11 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
     @Override
     public boolean usesKey(UUID keyId) {
         return supervisor.usesKey(keyId);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        return supervisor.send(id, request);
     }
 
     @Override

@@ -9,10 +9,6 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Secure channels to management systems and peer gateways, and the Device Management API "
                 + "served over them.")
 @interface ChannelServiceConfig {
-    @AttributeDefinition(name = "Storage directory", description = "Where the persistent channel definitions "
-            + "are kept (created if missing). Relative paths are relative to the gateway's working directory.")
-    String storage_directory() default "assure/channels";
-
     @AttributeDefinition(name = "Maximum channels", description = "How many channels the gateway holds; a "
             + "management system asking for more gets 4.13.", min = "1", max = "1024")
     int max_channels() default 64;

@@ -22,6 +22,7 @@ import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.ChannelStatus;
+import org.assure.keystore.KeyOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the directory is synced, so a crash leaves either the old or the new file, never a mix. A staging writes its
  * prepared state to {@code channels.cbor.staged}; its commit is that file's rename.
  */
-public final class ChannelStore {
+public final class ChannelStore implements ChannelPersistence {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelStore.class);
 
     /** What the store holds. */
@@ -67,6 +68,7 @@ public final class ChannelStore {
      *
      * @throws IOException if the file cannot be read or is corrupt (the caller must not overwrite it silently)
      */
+    @Override
     public Content load() throws IOException {
         Files.createDirectories(directory);
         Files.deleteIfExists(fresh);
@@ -82,9 +84,19 @@ public final class ChannelStore {
     }
 
     /** Replaces the store's content with {@code content} (only persistent channels are written). */
+    @Override
     public void write(Content content) throws IOException {
         writeSynced(fresh, encode(content));
         replace(fresh, file);
+    }
+
+    /**
+     * Writes {@code content} as the staged state next to the current one, leaving that untouched. The file store
+     * cannot join the keystore transaction: its commit is the rename in {@link #commitStaged()}.
+     */
+    @Override
+    public void stage(Content content, KeyOperations keystoreTransaction) throws IOException {
+        writeStaged(content);
     }
 
     /** Writes {@code content} as the staged state, leaving the current state untouched. */
@@ -93,16 +105,18 @@ public final class ChannelStore {
     }
 
     /** Makes the staged state current. */
+    @Override
     public void commitStaged() throws IOException {
         replace(staged, file);
     }
 
     /** Drops the staged state. */
+    @Override
     public void discardStaged() throws IOException {
         Files.deleteIfExists(staged);
     }
 
-    static byte[] encode(Content content) {
+    public static byte[] encode(Content content) {
         List<ManagedChannel> persistent = content.channels().stream().filter(ManagedChannel::persistent).toList();
         return CborWriter.encode(w -> {
             w.startArray(3).integer(FORMAT).integer(content.nextId()).startArray(persistent.size());
@@ -115,7 +129,7 @@ public final class ChannelStore {
         });
     }
 
-    static Content decode(byte[] data) throws CborDecodeException {
+    public static Content decode(byte[] data) throws CborDecodeException {
         CborReader r = CborReader.of(data);
         r.readArrayStart("store", 3, 3);
         r.readUnsigned("format", FORMAT, FORMAT);

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,11 +19,14 @@ import org.assure.channels.ChannelOrigin;
 import org.assure.channels.ChannelStaging;
 import org.assure.channels.DeleteOutcome;
 import org.assure.channels.ManagedChannel;
+import org.assure.channels.ManagementRequest;
+import org.assure.channels.ManagementResponse;
 import org.assure.core.error.AssureException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.ChannelStatus;
+import org.assure.keystore.KeyOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +65,7 @@ public final class ChannelSupervisor implements ChannelManager {
     private record Event(ManagedChannel channel, Optional<ChannelState> previous, boolean deleted) {
     }
 
-    private final ChannelStore store;
+    private final ChannelPersistence store;
     private final ChannelConnector connector;
     private final Scheduler scheduler;
     private final Backoff backoff;
@@ -81,7 +86,7 @@ public final class ChannelSupervisor implements ChannelManager {
      *
      * @throws IOException if the store cannot be read
      */
-    public ChannelSupervisor(ChannelStore store, ChannelConnector connector, Scheduler scheduler, Backoff backoff,
+    public ChannelSupervisor(ChannelPersistence store, ChannelConnector connector, Scheduler scheduler, Backoff backoff,
             int maxChannels) throws IOException {
         this.store = Objects.requireNonNull(store, "store");
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -263,6 +268,19 @@ public final class ChannelSupervisor implements ChannelManager {
     }
 
     @Override
+    public CompletionStage<ManagementResponse> send(long id, ManagementRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<ManagedChannel> channel = channel(id);
+        if (channel.isEmpty()) {
+            return CompletableFuture.failedFuture(new AssureException(ErrorKind.NOT_FOUND, "no such channel"));
+        }
+        if (channel.get().state() != ChannelState.OPEN) {
+            return CompletableFuture.failedFuture(new AssureException(ErrorKind.UNAVAILABLE, "channel not open"));
+        }
+        return connector.send(channel.get(), request);
+    }
+
+    @Override
     public ChannelStaging stage(ChannelOrigin origin) {
         lock.lock();
         try {
@@ -308,6 +326,25 @@ public final class ChannelSupervisor implements ChannelManager {
         }
         afterUnlock();
         return true;
+    }
+
+    /**
+     * A transport arrived: channels waiting to retry after a failure try again now instead of waiting out their
+     * back-off (the failure may have been the missing transport).
+     */
+    public void retryWaiting() {
+        lock.lock();
+        try {
+            for (Runtime rt : channels.values()) {
+                if (rt.wantOpen && rt.retry != null && !closed) {
+                    cancelRetry(rt);
+                    scheduleAttempt(rt, Duration.ZERO);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterUnlock();
     }
 
     /** Closes every link and stops the state machine (component deactivation); definitions stay stored. */
@@ -583,12 +620,12 @@ public final class ChannelSupervisor implements ChannelManager {
 
     // ---- staging (called by StagingTransaction) ----
 
-    void prepareStaging(StagingTransaction staging, ChannelStore.Content content) throws IOException,
-            AssureException {
+    void prepareStaging(StagingTransaction staging, ChannelStore.Content content, KeyOperations keystoreTransaction)
+            throws IOException, AssureException {
         lock.lock();
         try {
             checkWritable();
-            store.writeStaged(content);
+            store.stage(content, keystoreTransaction);
             prepared = staging;
         } finally {
             lock.unlock();

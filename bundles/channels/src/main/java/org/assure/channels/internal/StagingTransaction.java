@@ -12,6 +12,7 @@ import org.assure.core.error.AssureException;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.KeyOperations;
 
 /**
  * A {@link ChannelStaging}: operations are checked against a snapshot as they are staged (so a bootstrap replay
@@ -134,7 +135,8 @@ final class StagingTransaction implements ChannelStaging {
     }
 
     @Override
-    public void prepare() throws IOException {
+    public void prepare(KeyOperations keystoreTransaction) throws IOException {
+        java.util.Objects.requireNonNull(keystoreTransaction, "keystoreTransaction");
         checkOpen();
         if (preparedView != null) {
             throw new IllegalStateException("already prepared");
@@ -147,7 +149,7 @@ final class StagingTransaction implements ChannelStaging {
         replay = new View(replay.channels(), nextId, replay.opens(), replay.closes());
         try {
             supervisor.prepareStaging(this, new ChannelStore.Content(nextId,
-                    List.copyOf(replay.channels().values())));
+                    List.copyOf(replay.channels().values())), keystoreTransaction);
         } catch (AssureException e) {
             done = true;
             throw new IOException("channels cannot be staged now", e);

@@ -226,4 +226,38 @@ class ChannelSupervisorTest {
         assertThat(manager.usesKey(local)).isTrue();
         assertThat(manager.usesKey(UUID.randomUUID())).isFalse();
     }
+
+    @Test
+    void a_new_transport_cuts_the_wait_before_a_retry() throws AssureException {
+        long id = manager.create(Fixtures.config(false, true), ChannelOrigin.MANAGEMENT);
+        scheduler.runDue();
+        connector.last().fail(ChannelState.OTHER_ERROR);
+        assertThat(scheduler.nextDelay()).isEqualTo(Duration.ofSeconds(1));
+        manager.retryWaiting();
+        scheduler.runDue();
+        assertThat(connector.attempts).hasSize(2);
+        assertThat(state(id)).isEqualTo(ChannelState.HANDSHAKING);
+        manager.retryWaiting(); // nothing waits now: no extra attempt
+        scheduler.runDue();
+        assertThat(connector.attempts).hasSize(2);
+    }
+
+    @Test
+    void requests_go_only_over_open_channels() throws Exception {
+        org.assure.channels.ManagementRequest ping = org.assure.channels.ManagementRequest.of(
+                org.assure.channels.ManagementMethod.GET, "v1", "ping");
+        assertThatThrownBy(() -> manager.send(5, ping).toCompletableFuture().join())
+                .hasCauseInstanceOf(AssureException.class);
+        long id = manager.create(Fixtures.config(false, false), ChannelOrigin.MANAGEMENT);
+        assertThatThrownBy(() -> manager.send(id, ping).toCompletableFuture().join())
+                .cause().isInstanceOf(AssureException.class)
+                .extracting(e -> ((AssureException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+        assertThat(connector.sent).isEmpty();
+        manager.open(id);
+        scheduler.runDue();
+        connector.last().succeed();
+        assertThat(manager.send(id, ping).toCompletableFuture().join().status())
+                .isEqualTo(org.assure.channels.ManagementStatus.CONTENT);
+        assertThat(connector.sent).containsExactly(ping);
+    }
 }

@@ -60,6 +60,17 @@ final class ScriptedConnector implements ChannelConnector {
         return attempt.result;
     }
 
+    final List<org.assure.channels.ManagementRequest> sent = new ArrayList<>();
+
+    /** Answers every request with 2.05 and the request's payload, recording it. */
+    @Override
+    public synchronized CompletionStage<org.assure.channels.ManagementResponse> send(ManagedChannel channel,
+            org.assure.channels.ManagementRequest request) {
+        sent.add(request);
+        return CompletableFuture.completedFuture(new org.assure.channels.ManagementResponse(
+                org.assure.channels.ManagementStatus.CONTENT, request.contentFormat(), request.payload()));
+    }
+
     synchronized Attempt last() {
         return attempts.get(attempts.size() - 1);
     }

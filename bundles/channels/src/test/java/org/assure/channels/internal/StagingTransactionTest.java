@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StagingTransactionTest {
+    /** The file store keeps staged channels itself; it must not touch the keystore transaction. */
+    private static final org.assure.keystore.KeyOperations NO_KEYSTORE = (org.assure.keystore.KeyOperations)
+            java.lang.reflect.Proxy.newProxyInstance(StagingTransactionTest.class.getClassLoader(),
+                    new Class<?>[] {org.assure.keystore.KeyOperations.class}, (proxy, method, args) -> {
+                        throw new AssertionError("keystore used");
+                    });
+
     @TempDir
     Path dir;
 
@@ -41,7 +48,7 @@ class StagingTransactionTest {
             staging.open(100);
             assertThat(manager.channels()).extracting(ManagedChannel::id).containsExactly(old);
 
-            staging.prepare();
+            staging.prepare(NO_KEYSTORE);
             assertThatThrownBy(() -> manager.create(Fixtures.config(true, false), ChannelOrigin.LOCAL))
                     .extracting(e -> ((AssureException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE);
             staging.commit();
@@ -64,7 +71,7 @@ class StagingTransactionTest {
         ChannelStaging staging = manager.stage(ChannelOrigin.BOOTSTRAP);
         staging.delete(old);
         staging.create(Fixtures.config(true, true));
-        staging.prepare();
+        staging.prepare(NO_KEYSTORE);
         staging.close();
         assertThat(manager.channels()).extracting(ManagedChannel::id).containsExactly(old);
         assertThat(Files.readAllBytes(dir.resolve("channels.cbor"))).isEqualTo(before);
@@ -91,7 +98,7 @@ class StagingTransactionTest {
         ChannelStaging staging = manager.stage(ChannelOrigin.BOOTSTRAP);
         staging.create(5, Fixtures.config(true, false));
         manager.create(5, Fixtures.config(true, false), ChannelOrigin.LOCAL);
-        assertThatThrownBy(staging::prepare).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> staging.prepare(NO_KEYSTORE)).isInstanceOf(IOException.class);
         assertThat(manager.channel(5).orElseThrow().origin()).isEqualTo(ChannelOrigin.LOCAL);
         assertThatThrownBy(staging::commit).isInstanceOf(IllegalStateException.class);
     }

@@ -47,7 +47,7 @@ public final class TestGateway implements AutoCloseable {
 
     TestGateway start() throws Exception {
         keystore = TestKeystores.open(dir.resolve("keystore"), deviceId, deviceKey, trustedAuthority);
-        component = new ChannelServiceComponent(TestConfigs.channels(Map.of()), keystore, dir.resolve("channels"),
+        component = new ChannelServiceComponent(TestConfigs.channels(Map.of()), keystore,
                 () -> restarts.add("restart"), () -> restarts.add("stop"));
         transport = IpTransports.loopback(loopback);
         component.addTransport(transport);

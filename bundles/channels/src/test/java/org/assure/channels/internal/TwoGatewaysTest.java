@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.assure.channels.ChannelOrigin;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.assure.channels.ManagedChannel;
+import org.assure.channels.ManagementMethod;
+import org.assure.channels.ManagementRequest;
+import org.assure.channels.ManagementResponse;
+import org.assure.channels.ManagementStatus;
+import org.assure.core.model.Bytes;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.cbor.ChannelIdCodec;
@@ -154,13 +161,18 @@ class TwoGatewaysTest {
         }, WAIT, "channel 10 open, seen through the API");
         awaitOpen(b, 20);
 
-        // ping crosses the data channel from A to B; the data channel has no privileges on B
-        Response pong = ManagementPeer.send(a.binding().endpoint(ChannelKind.DATA), HOST, b.port(ChannelKind.DATA),
-                CoAP.Code.GET, "/v1/ping", "across the channel".getBytes(StandardCharsets.UTF_8));
-        assertThat(pong.getCode()).isEqualTo(ResponseCode.CONTENT);
-        assertThat(pong.getPayloadString()).isEqualTo("across the channel");
-        assertThat(ManagementPeer.send(a.binding().endpoint(ChannelKind.DATA), HOST, b.port(ChannelKind.DATA),
-                CoAP.Code.GET, "/v1/keys", null).getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+        // ping crosses the data channel from A to B through A's channel API; the data channel has no privileges on B
+        ManagementResponse pong = a.component.send(10, new ManagementRequest(ManagementMethod.GET,
+                List.of("v1", "ping"), List.of(), OptionalInt.of(0),
+                Bytes.of("across the channel".getBytes(StandardCharsets.UTF_8)))).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(pong.status()).isEqualTo(ManagementStatus.CONTENT);
+        assertThat(new String(pong.payload().toByteArray(), StandardCharsets.UTF_8)).isEqualTo("across the channel");
+        assertThat(a.component.send(10, ManagementRequest.of(ManagementMethod.GET, "v1", "keys"))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS).status()).isEqualTo(ManagementStatus.UNAUTHORIZED);
+        // and back from B to A over the same session (B adopted it as its channel 20)
+        assertThat(b.component.send(20, ManagementRequest.of(ManagementMethod.GET, "v1", "info"))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS).status()).isEqualTo(ManagementStatus.CONTENT);
 
         // a key a channel uses cannot be deleted
         assertThat(call(a, CoAP.Code.DELETE, "/v1/keys/" + keyA.key().keyId(), null).getCode())

@@ -26,9 +26,15 @@ public final class TestKeystores {
      */
     public static Keystore open(Path dir, UUID deviceId, AsymmetricKey deviceKey, AsymmetricKey trustedAuthority)
             throws Exception {
+        return open(dir, deviceId, deviceKey, trustedAuthority, 64);
+    }
+
+    /** As {@link #open(Path, UUID, AsymmetricKey, AsymmetricKey)} with room for {@code capacity} keys. */
+    public static Keystore open(Path dir, UUID deviceId, AsymmetricKey deviceKey, AsymmetricKey trustedAuthority,
+            int capacity) throws Exception {
         Anchors anchors = new Anchors(deviceId, TrustedKey.anchor(deviceKey, IdentityClass.DEVICE),
                 TrustedKey.anchor(trustedAuthority, IdentityClass.TRUSTED_AUTHORITY), 1);
-        return FileKeystore.open(dir, anchors, 64, Optional.empty(), () -> TrustedTime.NONE, new SecureRandom(),
+        return FileKeystore.open(dir, anchors, capacity, Optional.empty(), () -> TrustedTime.NONE, new SecureRandom(),
                 Duration.ofSeconds(5));
     }
 

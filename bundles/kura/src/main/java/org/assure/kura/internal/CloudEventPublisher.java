@@ -7,16 +7,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assure.bootstrap.BootstrapListener;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.BootstrapService;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelListener;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.Keystore;
+import org.assure.kura.internal.AssureEvent.BootstrapEvent;
 import org.assure.kura.internal.AssureEvent.ChannelEvent;
+import org.assure.kura.internal.AssureEvent.EventCategory;
+import org.assure.kura.internal.AssureEvent.PresenceEvent;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
@@ -38,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * handed to the publisher on one thread of ours, because listeners must return at once and a publisher may block.
  * Without a publisher (none picked, or it went away) events are dropped: Kura's publishers keep their own store for
  * offline periods, a second store here would only duplicate it.
+ *
+ * <p>Channel events come from the channel manager's listener, bootstrap outcome and presence events from the
+ * bootstrap client's listener. The keystore announces no changes, so key events come
+ * from comparing keystore snapshots every {@code key.poll.seconds} ({@link KeyWatcher}).
  */
 @Component(name = CloudEventPublisher.PID, service = ConfigurableComponent.class,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.pid=" + CloudEventPublisher.PID)
@@ -55,21 +69,47 @@ public final class CloudEventPublisher implements ConfigurableComponent {
     private final EventSettings settings;
     private final Clock clock;
     private final ExecutorService executor;
+    private final ScheduledExecutorService keyPolling;
     private final AtomicReference<CloudPublisher> publisher = new AtomicReference<>();
+    private final AtomicReference<Keystore> keystore = new AtomicReference<>();
+    private final KeyWatcher keyWatcher = new KeyWatcher();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ChannelListener channelListener = this::channelChanged;
+    private final BootstrapListener bootstrapListener = new BootstrapListener() {
+        @Override
+        public void bootstrapFinished(BootstrapOutcome outcome) {
+            publish(new BootstrapEvent(outcome));
+        }
+
+        @Override
+        public void presenceSent(PresenceResult result) {
+            publish(new PresenceEvent(result));
+        }
+    };
 
     @Activate
     public CloudEventPublisher(CloudEventPublisherConfig config) {
-        this(EventSettings.from(config), Clock.systemUTC(), null);
+        this(EventSettings.from(config), Clock.systemUTC(), null, true);
     }
 
-    /** For tests: {@code executor} runs the hand-over to the publisher; null means our own bounded thread. */
-    CloudEventPublisher(EventSettings settings, Clock clock, ExecutorService executor) {
+    /**
+     * For tests: {@code executor} runs the hand-over to the publisher (null: our own bounded thread); without
+     * {@code pollKeys} the test calls {@link #pollKeys()} itself.
+     */
+    CloudEventPublisher(EventSettings settings, Clock clock, ExecutorService executor, boolean pollKeys) {
         this.settings = settings;
         this.clock = clock;
         this.executor = executor != null ? executor : boundedSingleThread(settings.queueCapacity());
+        this.keyPolling = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "assure-kura-keys");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (pollKeys && settings.publishes(EventCategory.KEY)) {
+            keyPolling.scheduleWithFixedDelay(this::pollKeys, settings.keyPollSeconds(), settings.keyPollSeconds(),
+                    TimeUnit.SECONDS);
+        }
         LOG.info("aSSURE cloud events {}", settings.enabled() ? "enabled" : "disabled");
     }
 
@@ -93,8 +133,55 @@ public final class CloudEventPublisher implements ConfigurableComponent {
         channelManager.removeListener(channelListener);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBootstrapService(BootstrapService bootstrapService) {
+        bootstrapService.addListener(bootstrapListener);
+    }
+
+    void unbindBootstrapService(BootstrapService bootstrapService) {
+        bootstrapService.removeListener(bootstrapListener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindKeystore(Keystore bound) {
+        keystore.set(bound);
+        // the baseline, taken now: keys present when the keystore appears are not news (a snapshot never blocks)
+        pollKeys();
+    }
+
+    void unbindKeystore(Keystore unbound) {
+        if (keystore.compareAndSet(unbound, null)) {
+            synchronized (keyWatcher) {
+                keyWatcher.reset();
+            }
+        }
+    }
+
+    /** Compares the keystore with the last snapshot and publishes what changed. */
+    void pollKeys() {
+        synchronized (keyWatcher) {
+            pollKeysLocked();
+        }
+    }
+
+    private void pollKeysLocked() {
+        Keystore current = keystore.get();
+        if (current == null) {
+            return;
+        }
+        try {
+            keyWatcher.next(current.keys()).forEach(this::publish);
+        } catch (RuntimeException e) {
+            // a failing snapshot must not end the periodic polling
+            LOG.warn("keystore snapshot failed", e);
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        keyPolling.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -116,7 +203,7 @@ public final class CloudEventPublisher implements ConfigurableComponent {
             return;
         }
         long number = sequence.incrementAndGet();
-        Instant at = clock.instant();
+        Instant at = event.at().orElseGet(clock::instant);
         try {
             executor.execute(() -> handOver(event, at, number));
         } catch (RejectedExecutionException e) {

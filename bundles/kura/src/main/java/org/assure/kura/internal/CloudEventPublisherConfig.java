@@ -32,6 +32,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "never the key).")
     boolean key_events() default true;
 
+    @AttributeDefinition(name = "Key Poll Interval", min = "1", max = "3600",
+            description = "Seconds between two looks at the keystore for added or removed keys (the keystore "
+                    + "announces no changes itself).")
+    int key_poll_seconds() default 15;
+
     @AttributeDefinition(name = "Bootstrap Events",
             description = "Publish the outcome of each bootstrap and each presence report to a management system.")
     boolean bootstrap_events() default true;

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.assure.channels.BootstrapTrigger;
+import org.assure.bootstrap.BootstrapService;
 import org.assure.channels.ChannelManager;
+import org.assure.keystore.Keystore;
 import org.assure.kura.internal.RemoteOperations.Verb;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
@@ -50,14 +51,18 @@ public final class CloudRequestHandler implements ConfigurableComponent, Request
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile BootstrapTrigger bootstrapTrigger;
+    private volatile BootstrapService bootstrapService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Keystore keystore;
 
     @Activate
     public CloudRequestHandler(CloudRequestHandlerConfig config, @Reference CryptoService cryptoService) {
         this.settings = RequestSettings.from(config);
         this.operations = new RemoteOperations(settings, new RequestToken(config.request_token(), cryptoService),
-                () -> Optional.ofNullable(channelManager), () -> Optional.ofNullable(bootstrapTrigger),
-                Clock.systemUTC());
+                () -> Optional.ofNullable(channelManager), () -> Optional.ofNullable(bootstrapService),
+                () -> Optional.ofNullable(keystore), Clock.systemUTC());
     }
 
     /** For tests: the operations are given. */

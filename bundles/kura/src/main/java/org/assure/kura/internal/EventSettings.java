@@ -13,8 +13,10 @@ import org.assure.kura.internal.AssureEvent.EventCategory;
  * @param assetName     the {@code assetName} message property
  * @param categories    the event categories published
  * @param queueCapacity events waiting at most
+ * @param keyPollSeconds seconds between two keystore snapshots
  */
-record EventSettings(boolean enabled, String assetName, Set<EventCategory> categories, int queueCapacity) {
+record EventSettings(boolean enabled, String assetName, Set<EventCategory> categories, int queueCapacity,
+        int keyPollSeconds) {
     static final Pattern TOPIC_WORD = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     EventSettings {
@@ -25,6 +27,9 @@ record EventSettings(boolean enabled, String assetName, Set<EventCategory> categ
         categories = Set.copyOf(categories);
         if (queueCapacity < 1 || queueCapacity > 100_000) {
             throw new IllegalArgumentException("queue.capacity must be 1..100000");
+        }
+        if (keyPollSeconds < 1 || keyPollSeconds > 3600) {
+            throw new IllegalArgumentException("key.poll.seconds must be 1..3600");
         }
     }
 
@@ -39,11 +44,17 @@ record EventSettings(boolean enabled, String assetName, Set<EventCategory> categ
         if (config.bootstrap_events()) {
             categories.add(EventCategory.BOOTSTRAP);
         }
-        return new EventSettings(config.enabled(), config.asset_name(), categories, config.queue_capacity());
+        return new EventSettings(config.enabled(), config.asset_name(), categories, config.queue_capacity(),
+                config.key_poll_seconds());
     }
 
     /** Whether {@code event} is to be published. */
     boolean publishes(AssureEvent event) {
-        return enabled && categories.contains(event.category());
+        return publishes(event.category());
+    }
+
+    /** Whether events of {@code category} are to be published. */
+    boolean publishes(EventCategory category) {
+        return enabled && categories.contains(category);
     }
 }

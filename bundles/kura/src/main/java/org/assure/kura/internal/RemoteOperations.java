@@ -6,12 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
-import org.assure.channels.BootstrapTrigger;
+import org.assure.bootstrap.BootstrapService;
+import org.assure.bootstrap.BootstrapStatus;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.error.AssureException;
 import org.assure.core.model.ChannelStatus;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.keystore.KeyInfo;
+import org.assure.keystore.KeystoreView;
 import org.assure.kura.internal.Replies.Failure;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * GET  channels/&lt;id&gt;            one channel
  * EXEC channels/&lt;id&gt;/open       ask the channel manager to open it (it will try; watch the state)
  * EXEC channels/&lt;id&gt;/close      ask it to close it
+ * GET  bootstrap                the bootstrap client's phase and last outcome
  * EXEC bootstrap                start a bootstrap (goodbye reason: bootstrap by local control)
+ * GET  keys                     every key: ids, kinds and flags, never key material
  * </pre>
  */
 final class RemoteOperations {
@@ -39,6 +44,18 @@ final class RemoteOperations {
     static final String CHANNEL_COUNT = "channel.count";
     /** Reply metric: the listed channel ids, ascending, comma-separated (String). */
     static final String CHANNEL_IDS = "channel.ids";
+    /** Reply metric: number of keys listed (Integer). */
+    static final String KEY_COUNT = "key.count";
+    /** Reply metric: the listed key UUIDs in keystore order, comma-separated (String). */
+    static final String KEY_IDS = "key.ids";
+    /** Reply metric: this device's UUID (String). */
+    static final String DEVICE_ID = "device.id";
+    /** Reply metric: the bootstrap client's phase, {@code IDLE}, {@code RUNNING}, {@code WAITING_TO_RETRY} (String). */
+    static final String BOOTSTRAP_PHASE = "bootstrap.phase";
+    /** Reply metric: when the next attempt starts, milliseconds since 1970 UTC (Long), while waiting to retry. */
+    static final String BOOTSTRAP_NEXT_ATTEMPT = "bootstrap.next.attempt";
+    /** Reply metric: when the last attempt ended, milliseconds since 1970 UTC (Long). */
+    static final String BOOTSTRAP_LAST_AT = "bootstrap.last.at";
     /** Reply metric: a bootstrap was scheduled (Boolean true). */
     static final String BOOTSTRAP_SCHEDULED = "bootstrap.scheduled";
 
@@ -50,19 +67,23 @@ final class RemoteOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteOperations.class);
     private static final String CHANNELS = "channels";
     private static final String BOOTSTRAP = "bootstrap";
+    private static final String KEYS = "keys";
 
     private final RequestSettings settings;
     private final RequestToken token;
     private final Supplier<Optional<ChannelManager>> channelManager;
-    private final Supplier<Optional<BootstrapTrigger>> bootstrapTrigger;
+    private final Supplier<Optional<BootstrapService>> bootstrapService;
+    private final Supplier<Optional<? extends KeystoreView>> keystore;
     private final Clock clock;
 
     RemoteOperations(RequestSettings settings, RequestToken token, Supplier<Optional<ChannelManager>> channelManager,
-            Supplier<Optional<BootstrapTrigger>> bootstrapTrigger, Clock clock) {
+            Supplier<Optional<BootstrapService>> bootstrapService, Supplier<Optional<? extends KeystoreView>> keystore,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.token = Objects.requireNonNull(token, "token");
         this.channelManager = Objects.requireNonNull(channelManager, "channelManager");
-        this.bootstrapTrigger = Objects.requireNonNull(bootstrapTrigger, "bootstrapTrigger");
+        this.bootstrapService = Objects.requireNonNull(bootstrapService, "bootstrapService");
+        this.keystore = Objects.requireNonNull(keystore, "keystore");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -125,8 +146,15 @@ final class RemoteOperations {
             return openOrClose(channelId(path.get(1)), path.get(2).equals("open"));
         }
         if (path.size() == 1 && path.get(0).equals(BOOTSTRAP)) {
+            if (verb == Verb.GET) {
+                return bootstrapStatus();
+            }
             expect(verb, Verb.EXEC);
             return bootstrap();
+        }
+        if (path.size() == 1 && path.get(0).equals(KEYS)) {
+            expect(verb, Verb.GET);
+            return listKeys();
         }
         throw new Failure(Replies.NOT_FOUND, "unknown resource");
     }
@@ -176,6 +204,22 @@ final class RemoteOperations {
         return payload;
     }
 
+    private KuraPayload listKeys() throws Failure {
+        KeystoreView view = keystore.get()
+                .orElseThrow(() -> new Failure(Replies.UNAVAILABLE, "keystore not available"));
+        List<KeyInfo> keys = view.keys();
+        KuraPayload payload = new KuraPayload();
+        StringJoiner ids = new StringJoiner(",");
+        for (KeyInfo key : keys) {
+            ids.add(key.keyId().toString());
+            KeyMetrics.add(payload, EventPayloads.KEY_PREFIX + key.keyId() + ".", key);
+        }
+        payload.addMetric(DEVICE_ID, view.deviceId().toString());
+        payload.addMetric(KEY_COUNT, keys.size());
+        payload.addMetric(KEY_IDS, ids.toString());
+        return payload;
+    }
+
     private KuraPayload openOrClose(long id, boolean open) throws Failure {
         changesAllowed();
         ChannelManager manager = channels();
@@ -192,15 +236,31 @@ final class RemoteOperations {
         return describe(manager, id);
     }
 
+    private BootstrapService bootstrapClient() throws Failure {
+        return bootstrapService.get()
+                .orElseThrow(() -> new Failure(Replies.UNAVAILABLE, "bootstrap client not available"));
+    }
+
     private KuraPayload bootstrap() throws Failure {
         changesAllowed();
-        BootstrapTrigger trigger = bootstrapTrigger.get()
-                .orElseThrow(() -> new Failure(Replies.UNAVAILABLE, "bootstrap client not available"));
+        BootstrapService client = bootstrapClient();
         // the request comes from the gateway's operator through Kura, not from an aSSURE management system
-        trigger.bootstrapSoon(GoodbyeReason.BOOTSTRAP_BY_LOCAL_CONTROL);
+        client.bootstrapNow(GoodbyeReason.BOOTSTRAP_BY_LOCAL_CONTROL);
         LOG.info("remote request: bootstrap");
         KuraPayload payload = new KuraPayload();
         payload.addMetric(BOOTSTRAP_SCHEDULED, true);
+        return payload;
+    }
+
+    private KuraPayload bootstrapStatus() throws Failure {
+        BootstrapStatus status = bootstrapClient().status();
+        KuraPayload payload = new KuraPayload();
+        payload.addMetric(BOOTSTRAP_PHASE, status.phase().name());
+        status.nextAttempt().ifPresent(next -> payload.addMetric(BOOTSTRAP_NEXT_ATTEMPT, next.toEpochMilli()));
+        status.last().ifPresent(last -> {
+            payload.addMetric(BOOTSTRAP_LAST_AT, last.at().toEpochMilli());
+            EventPayloads.addBootstrap(payload, last);
+        });
         return payload;
     }
 

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelOrigin;
 import org.assure.core.model.ChannelState;
+import org.assure.keystore.KeyInfo;
 import org.assure.kura.internal.AssureEvent.ChannelEvent;
+import org.assure.kura.internal.AssureEvent.KeyEvent;
 import org.assure.kura.internal.AssureEvent.EventCategory;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.message.KuraPayload;
@@ -47,13 +53,14 @@ class CloudEventPublisherTest {
     }
 
     private CloudEventPublisher givenEvents(EventSettings settings) {
-        events = new CloudEventPublisher(settings, Clock.fixed(NOW, ZoneOffset.UTC), new DirectExecutorService());
+        events = new CloudEventPublisher(settings, Clock.fixed(NOW, ZoneOffset.UTC), new DirectExecutorService(),
+                false);
         events.bindChannelManager(channels);
         return events;
     }
 
     private static EventSettings settings(boolean enabled, Set<EventCategory> categories) {
-        return new EventSettings(enabled, "gw-1", categories, 10);
+        return new EventSettings(enabled, "gw-1", categories, 10, 15);
     }
 
     @Test
@@ -189,7 +196,7 @@ class CloudEventPublisherTest {
         CountDownLatch firstPublishStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         cloud.blockOn(firstPublishStarted, release);
-        events = new CloudEventPublisher(new EventSettings(true, "gw", ALL, 1), Clock.systemUTC(), null);
+        events = new CloudEventPublisher(new EventSettings(true, "gw", ALL, 1, 15), Clock.systemUTC(), null, false);
         events.bindCloudPublisher(cloud);
         events.bindChannelManager(channels);
 
@@ -205,21 +212,136 @@ class CloudEventPublisherTest {
     }
 
     @Test
+    void givenAKeystore_whenKeysAreAddedAndRemoved_thenEachChangeIsPublishedWithoutKeyMaterial() {
+        InMemoryKeystore keystore = new InMemoryKeystore();
+        givenEvents(settings(true, ALL)).bindCloudPublisher(cloud);
+        events.bindKeystore(keystore);
+        events.pollKeys();
+        assertThat(cloud.published).as("keys present at start are the baseline").isEmpty();
+
+        KeyInfo key = keystore.generatedKey(true);
+        keystore.add(key);
+        events.pollKeys();
+        keystore.remove(key.keyId());
+        events.pollKeys();
+
+        assertThat(cloud.published).hasSize(2);
+        KuraMessage added = cloud.published.get(0);
+        assertThat(added.getProperties()).containsEntry("eventType", "key.added");
+        assertThat(added.getPayload().metrics()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("event", "key.added"), Map.entry("event.sequence", 1L),
+                Map.entry("key.id", key.keyId().toString()), Map.entry("key.identity.class", "CHANNEL"),
+                Map.entry("key.identity.class.code", 5), Map.entry("key.format", "EC"),
+                Map.entry("key.origin", "GENERATED"), Map.entry("key.persistent", true),
+                Map.entry("key.bootstrap.defined", false), Map.entry("key.private.present", true),
+                Map.entry("key.secret.known", false), Map.entry("key.owner", keystore.deviceId.toString())));
+        RemoteOperationsTest.assertNoKeyMaterial(added.getPayload(), key);
+        KuraPayload removed = cloud.published.get(1).getPayload();
+        assertThat(removed.getMetric("event")).isEqualTo("key.removed");
+        assertThat(removed.getMetric("key.id")).isEqualTo(key.keyId().toString());
+    }
+
+    @Test
+    void givenKeyEventsSwitchedOff_whenAKeyIsAdded_thenNothingIsPublished() {
+        InMemoryKeystore keystore = new InMemoryKeystore();
+        givenEvents(settings(true, EnumSet.of(EventCategory.CHANNEL))).bindCloudPublisher(cloud);
+        events.bindKeystore(keystore);
+
+        keystore.add(keystore.generatedKey(true));
+        events.pollKeys();
+
+        assertThat(cloud.published).isEmpty();
+    }
+
+    @Test
+    void givenTheKeystoreWentAwayAndCameBack_whenPolled_thenItsKeysAreANewBaseline() {
+        InMemoryKeystore keystore = new InMemoryKeystore();
+        givenEvents(settings(true, ALL)).bindCloudPublisher(cloud);
+        events.bindKeystore(keystore);
+        events.unbindKeystore(keystore);
+        keystore.add(keystore.generatedKey(true));
+        events.pollKeys();
+
+        events.bindKeystore(keystore);
+        events.pollKeys();
+
+        assertThat(cloud.published).isEmpty();
+    }
+
+    @Test
+    void givenABootstrapClient_whenAnAttemptFailsAndThenSucceedsAndPresenceIsSent_thenEachIsPublished() {
+        InMemoryBootstrapService client = new InMemoryBootstrapService();
+        givenEvents(settings(true, ALL)).bindCloudPublisher(cloud);
+        events.bindBootstrapService(client);
+        Instant failedAt = NOW.minusSeconds(60);
+
+        client.finish(BootstrapOutcome.failed(failedAt, BootstrapOutcome.Result.REJECTED, "image signature invalid",
+                1, Duration.ofSeconds(30)));
+        client.finish(BootstrapOutcome.succeeded(NOW, 12, 2));
+        client.presence(new PresenceResult(4, NOW, false, Optional.empty()));
+        client.presence(new PresenceResult(4, NOW, false, Optional.of("4.01")));
+
+        assertThat(cloud.published).extracting(m -> m.getProperties().get("eventType"))
+                .containsExactly("bootstrap.outcome", "bootstrap.outcome", "presence", "presence");
+        KuraPayload failed = cloud.published.get(0).getPayload();
+        assertThat(failed.getTimestamp()).as("the client's time, not the publisher's").isEqualTo(Date.from(failedAt));
+        assertThat(failed.metrics()).containsExactlyInAnyOrderEntriesOf(Map.of("event", "bootstrap.outcome",
+                "event.sequence", 1L, "bootstrap.result", "REJECTED", "bootstrap.succeeded", false,
+                "bootstrap.reason", "image signature invalid", "bootstrap.attempt", 1,
+                "bootstrap.retry.seconds", 30L));
+        assertThat(cloud.published.get(1).getPayload().metrics()).containsEntry("bootstrap.result", "SUCCEEDED")
+                .containsEntry("bootstrap.succeeded", true).containsEntry("bootstrap.owner.sequence", 12L)
+                .containsEntry("bootstrap.reason", "bootstrapped").doesNotContainKey("bootstrap.retry.seconds");
+        assertThat(cloud.published.get(2).getPayload().metrics()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "event", "presence", "event.sequence", 3L, "presence.channel.id", 4L,
+                "presence.acknowledged", false));
+        assertThat(cloud.published.get(3).getPayload().metrics()).containsEntry("presence.response.code", "4.01");
+
+        events.unbindBootstrapService(client);
+        assertThat(client.listenerCount()).isZero();
+    }
+
+    @Test
+    void givenBootstrapEventsSwitchedOff_whenABootstrapEnds_thenNothingIsPublished() {
+        InMemoryBootstrapService client = new InMemoryBootstrapService();
+        givenEvents(settings(true, EnumSet.of(EventCategory.CHANNEL, EventCategory.KEY))).bindCloudPublisher(cloud);
+        events.bindBootstrapService(client);
+
+        client.finish(BootstrapOutcome.succeeded(NOW, 1, 1));
+        client.presence(new PresenceResult(1, NOW, true, Optional.of("2.04")));
+
+        assertThat(cloud.published).isEmpty();
+    }
+
+    @Test
     void givenBadSettings_whenValidated_thenThePropertyIsNamed() {
-        assertThatThrownBy(() -> new EventSettings(true, "a/b", ALL, 10)).hasMessageContaining("asset.name");
-        assertThatThrownBy(() -> new EventSettings(true, "", ALL, 10)).hasMessageContaining("asset.name");
-        assertThatThrownBy(() -> new EventSettings(true, "x".repeat(65), ALL, 10)).hasMessageContaining("asset.name");
-        assertThatThrownBy(() -> new EventSettings(true, "gw", ALL, 0)).hasMessageContaining("queue.capacity");
+        assertThatThrownBy(() -> new EventSettings(true, "a/b", ALL, 10, 15)).hasMessageContaining("asset.name");
+        assertThatThrownBy(() -> new EventSettings(true, "", ALL, 10, 15)).hasMessageContaining("asset.name");
+        assertThatThrownBy(() -> new EventSettings(true, "x".repeat(65), ALL, 10, 15)).hasMessageContaining("asset.name");
+        assertThatThrownBy(() -> new EventSettings(true, "gw", ALL, 0, 15)).hasMessageContaining("queue.capacity");
+        assertThatThrownBy(() -> new EventSettings(true, "gw", ALL, 1, 0)).hasMessageContaining("key.poll.seconds");
+        assertThatThrownBy(() -> new EventSettings(true, "gw", ALL, 1, 3601)).hasMessageContaining("key.poll.seconds");
     }
 
     @Test
     void valueTypesHaveValueSemantics() {
         // EqualsVerifier cannot build EventSettings (it tries a zero queue capacity, which the record refuses)
-        EventSettings settings = new EventSettings(true, "gw", EnumSet.of(EventCategory.KEY), 5);
-        assertThat(settings).isEqualTo(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 5))
-                .hasSameHashCodeAs(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 5))
-                .isNotEqualTo(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 6))
-                .isNotEqualTo(new EventSettings(true, "gw", ALL, 5));
+        EventSettings settings = new EventSettings(true, "gw", EnumSet.of(EventCategory.KEY), 5, 15);
+        assertThat(settings).isEqualTo(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 5, 15))
+                .hasSameHashCodeAs(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 5, 15))
+                .isNotEqualTo(new EventSettings(true, "gw", Set.of(EventCategory.KEY), 6, 15))
+                .isNotEqualTo(new EventSettings(true, "gw", ALL, 5, 15));
         EqualsVerifier.forClass(ChannelEvent.class).withNonnullFields("channel", "previous").verify();
+        EqualsVerifier.forClass(AssureEvent.BootstrapEvent.class).withNonnullFields("outcome")
+                .withPrefabValues(BootstrapOutcome.class, BootstrapOutcome.succeeded(NOW, 1, 1),
+                        BootstrapOutcome.succeeded(NOW, 2, 1))
+                .verify();
+        EqualsVerifier.forClass(AssureEvent.PresenceEvent.class).withNonnullFields("result")
+                .withPrefabValues(PresenceResult.class, new PresenceResult(1, NOW, false, Optional.empty()),
+                        new PresenceResult(2, NOW, false, Optional.empty()))
+                .verify();
+        InMemoryKeystore keystore = new InMemoryKeystore();
+        EqualsVerifier.forClass(KeyEvent.class).withNonnullFields("key")
+                .withPrefabValues(KeyInfo.class, keystore.generatedKey(true), keystore.generatedKey(false)).verify();
     }
 }

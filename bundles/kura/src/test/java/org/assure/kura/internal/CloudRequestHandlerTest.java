@@ -41,7 +41,7 @@ class CloudRequestHandlerTest {
         RequestSettings settings = new RequestSettings("ASSURE-V1", true);
         return new CloudRequestHandler(settings, new RemoteOperations(settings,
                 new RequestToken(null, new AesGcmCryptoService()), () -> Optional.of(channels), Optional::empty,
-                Clock.systemUTC()));
+                Optional::empty, Clock.systemUTC()));
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelOrigin;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.GoodbyeReason;
@@ -56,7 +59,9 @@ class KuraCloudMqttIT {
     private final List<Received> everything = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<KuraPayload>> replies = new ConcurrentHashMap<>();
     private final InMemoryChannelManager channels = new InMemoryChannelManager();
-    private final List<GoodbyeReason> bootstraps = new CopyOnWriteArrayList<>();
+    private final InMemoryKeystore keystore = new InMemoryKeystore();
+    private final InMemoryBootstrapService bootstrapClient = new InMemoryBootstrapService();
+    private final List<GoodbyeReason> bootstraps = bootstrapClient.requested;
     private final List<String> confirmed = new CopyOnWriteArrayList<>();
     private CloudEventPublisher eventPublisher;
     private MqttRequestRouter router;
@@ -76,15 +81,18 @@ class KuraCloudMqttIT {
                 ACCOUNT + "/" + GATEWAY + "/A1/$assetName/$eventType", 1);
         publisher.registerCloudDeliveryListener(confirmed::add);
         eventPublisher = new CloudEventPublisher(
-                new EventSettings(true, "assure", EnumSet.allOf(EventCategory.class), 100), Clock.systemUTC(), null);
+                new EventSettings(true, "assure", EnumSet.allOf(EventCategory.class), 100, 15), Clock.systemUTC(), null,
+                false);
         eventPublisher.bindCloudPublisher(publisher);
         eventPublisher.bindChannelManager(channels);
+        eventPublisher.bindKeystore(keystore);
+        eventPublisher.bindBootstrapService(bootstrapClient);
 
         AesGcmCryptoService crypto = new AesGcmCryptoService();
         RequestSettings settings = new RequestSettings("ASSURE-V1", true);
         CloudRequestHandler handler = new CloudRequestHandler(settings, new RemoteOperations(settings,
                 new RequestToken(crypto.encrypt(TOKEN), crypto), () -> Optional.of(channels),
-                () -> Optional.of(bootstraps::add), Clock.systemUTC()));
+                () -> Optional.of(bootstrapClient), () -> Optional.of(keystore), Clock.systemUTC()));
         router = new MqttRequestRouter(gateway, ACCOUNT, GATEWAY);
         handler.bindRequestHandlerRegistry(router);
 
@@ -204,6 +212,45 @@ class KuraCloudMqttIT {
     }
 
     @Test
+    void givenAKeyIsGenerated_whenPolled_thenTheKeyEventAndTheKeyListingCarryIdsAndFlagsOnly() throws Exception {
+        org.assure.keystore.KeyInfo key = keystore.generatedKey(true);
+        keystore.add(key);
+        eventPublisher.pollKeys();
+
+        Received added = nextEvent();
+        assertThat(added.topic()).isEqualTo("acct/gw-1/A1/assure/key.added");
+        KuraPayload event = KuraPayloadProto.decode(added.payload());
+        assertThat(event.metrics()).containsEntry("key.id", key.keyId().toString())
+                .containsEntry("key.identity.class", "CHANNEL").containsEntry("key.private.present", true);
+        RemoteOperationsTest.assertNoKeyMaterial(event, key);
+
+        KuraPayload listing = request("GET", "keys");
+        assertThat(listing.metrics()).containsEntry("response.code", 200).containsEntry("key.count", 2)
+                .containsEntry("key." + key.keyId() + ".origin", "GENERATED");
+        RemoteOperationsTest.assertNoKeyMaterial(listing, key);
+    }
+
+    @Test
+    void givenABootstrapAndAPresence_whenTheClientReportsThem_thenBothEventsArriveWithTheirOwnTimes()
+            throws Exception {
+        Instant finished = Instant.parse("2026-12-05T17:00:00.250Z");
+        bootstrapClient.finish(BootstrapOutcome.succeeded(finished, 7, 2));
+        bootstrapClient.presence(new PresenceResult(3, finished.plusSeconds(2), true, Optional.of("2.04")));
+
+        Received outcome = nextEvent();
+        assertThat(outcome.topic()).isEqualTo("acct/gw-1/A1/assure/bootstrap.outcome");
+        KuraPayload bootstrap = KuraPayloadProto.decode(outcome.payload());
+        assertThat(bootstrap.getTimestamp().toInstant()).isEqualTo(finished);
+        assertThat(bootstrap.metrics()).containsEntry("bootstrap.result", "SUCCEEDED")
+                .containsEntry("bootstrap.owner.sequence", 7L).containsEntry("bootstrap.attempt", 2);
+        Received presence = nextEvent();
+        assertThat(presence.topic()).isEqualTo("acct/gw-1/A1/assure/presence");
+        assertThat(KuraPayloadProto.decode(presence.payload()).metrics())
+                .containsEntry("presence.channel.id", 3L).containsEntry("presence.acknowledged", true)
+                .containsEntry("presence.response.code", "2.04");
+    }
+
+    @Test
     void givenBadRequestsOverMqtt_whenAnswered_thenEachGetsItsErrorAndNothingChanges() throws Exception {
         long id = channels.create(Channels.management(UUID.randomUUID(), "192.0.2.46", 5684), ChannelOrigin.LOCAL);
         nextEvent();
@@ -229,13 +276,14 @@ class KuraCloudMqttIT {
         request("GET", "channels");
         request("EXEC", "channels/" + id + "/open");
         request("EXEC", "channels/" + id + "/open", Map.of("request.token", "wrong"));
+        request("GET", "keys");
         nextEvent();
         nextEvent();
 
         byte[] token = TOKEN.getBytes(StandardCharsets.UTF_8);
         List<Received> fromGateway = everything.stream()
                 .filter(r -> !r.topic().startsWith("$EDC/" + ACCOUNT + "/" + GATEWAY + "/")).toList();
-        assertThat(fromGateway).as("events and replies seen by the monitor").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(fromGateway).as("events and replies seen by the monitor").hasSizeGreaterThanOrEqualTo(6);
         assertThat(fromGateway).noneMatch(r -> indexOf(r.payload(), token) >= 0);
         // the requests (console to gateway) did carry it: the search itself works
         assertThat(everything).anyMatch(r -> indexOf(r.payload(), token) >= 0);

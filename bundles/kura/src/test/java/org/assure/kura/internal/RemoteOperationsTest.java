@@ -3,6 +3,7 @@ package org.assure.kura.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.assure.channels.BootstrapTrigger;
+import org.assure.bootstrap.BootstrapOutcome;
+import org.assure.bootstrap.BootstrapStatus;
 import org.assure.channels.ChannelOrigin;
 import org.assure.channels.ManagedChannel;
+import org.assure.core.model.AuthenticatedKey;
 import org.assure.core.model.ChannelState;
+import org.assure.core.model.EcKey;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.keystore.KeyInfo;
 import org.assure.kura.internal.RemoteOperations.Verb;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.message.KuraPayload;
@@ -30,9 +35,10 @@ class RemoteOperationsTest {
     private static final String TOKEN = "correct horse battery staple";
 
     private final InMemoryChannelManager channels = new InMemoryChannelManager();
-    private final List<GoodbyeReason> bootstraps = new ArrayList<>();
-    private final BootstrapTrigger trigger = bootstraps::add;
+    private final InMemoryBootstrapService bootstrapClient = new InMemoryBootstrapService();
+    private final List<GoodbyeReason> bootstraps = bootstrapClient.requested;
     private final AesGcmCryptoService crypto = new AesGcmCryptoService();
+    private final InMemoryKeystore keystore = new InMemoryKeystore();
     private long first;
     private long second;
 
@@ -45,8 +51,8 @@ class RemoteOperationsTest {
 
     private RemoteOperations operations(boolean remoteChanges, String encryptedToken) {
         return new RemoteOperations(new RequestSettings("ASSURE-V1", remoteChanges),
-                new RequestToken(encryptedToken, crypto), () -> Optional.of(channels), () -> Optional.of(trigger),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new RequestToken(encryptedToken, crypto), () -> Optional.of(channels), () -> Optional.of(bootstrapClient),
+                () -> Optional.of(keystore), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private RemoteOperations operations() {
@@ -92,7 +98,7 @@ class RemoteOperationsTest {
     void givenNoChannels_whenListed_thenTheListIsEmpty() {
         InMemoryChannelManager empty = new InMemoryChannelManager();
         RemoteOperations operations = new RemoteOperations(new RequestSettings("A", true), new RequestToken("", crypto),
-                () -> Optional.of(empty), Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> Optional.of(empty), Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
 
         KuraPayload payload = operations.handle(Verb.GET, request("channels")).getPayload();
 
@@ -132,6 +138,90 @@ class RemoteOperationsTest {
         assertThat(code(reply)).isEqualTo(200);
         assertThat(reply.getPayload().getMetric("bootstrap.scheduled")).isEqualTo(true);
         assertThat(bootstraps).containsExactly(GoodbyeReason.BOOTSTRAP_BY_LOCAL_CONTROL);
+    }
+
+    @Test
+    void whenKeysAreListed_thenEachKeyIsDescribedByIdKindAndFlagsWithoutAnyKeyMaterial() {
+        KeyInfo generated = keystore.generatedKey(false);
+        keystore.add(generated);
+
+        KuraPayload payload = operations().handle(Verb.GET, request("keys")).getPayload();
+
+        String device = keystore.deviceId.toString();
+        String key = generated.keyId().toString();
+        assertThat(payload.metrics()).containsEntry("response.code", 200).containsEntry("key.count", 2)
+                .containsEntry("key.ids", device + "," + key).containsEntry("device.id", device)
+                .containsEntry("key." + device + ".origin", "TRUST_ANCHOR")
+                .containsEntry("key." + device + ".identity.class", "DEVICE")
+                .containsEntry("key." + device + ".identity.class.code", 4)
+                .containsEntry("key." + device + ".private.present", true)
+                .containsEntry("key." + key + ".origin", "GENERATED")
+                .containsEntry("key." + key + ".identity.class", "CHANNEL")
+                .containsEntry("key." + key + ".format", "EC")
+                .containsEntry("key." + key + ".persistent", false)
+                .containsEntry("key." + key + ".bootstrap.defined", false)
+                .containsEntry("key." + key + ".secret.known", false)
+                .containsEntry("key." + key + ".owner", device);
+        assertThat(payload.metricNames()).doesNotContain("key." + device + ".owner");
+        java.util.Set<String> allowed = new java.util.HashSet<>(
+                java.util.Set.of("response.code", "device.id", "key.count", "key.ids"));
+        for (String id : List.of(device, key)) {
+            KEY_FIELDS.forEach(field -> allowed.add("key." + id + "." + field));
+        }
+        assertThat(allowed).containsAll(payload.metricNames());
+        assertNoKeyMaterial(payload, generated);
+    }
+
+    /** Every field a key may carry (docs/kura-events.md). */
+    static final java.util.Set<String> KEY_FIELDS = java.util.Set.of("id", "identity.class", "identity.class.code",
+            "format", "origin", "persistent", "bootstrap.defined", "private.present", "secret.known", "owner");
+
+    /** Neither the public key nor the signature travels: no metric holds any 8-byte run of either. */
+    static void assertNoKeyMaterial(KuraPayload payload, KeyInfo key) {
+        AuthenticatedKey authenticated = key.authenticated().orElseThrow();
+        byte[] publicKey = ((EcKey) authenticated.key()).publicKey().toByteArray();
+        List<String> forms = new ArrayList<>();
+        for (int i = 0; i + 8 <= publicKey.length; i += 8) {
+            byte[] run = java.util.Arrays.copyOfRange(publicKey, i, i + 8);
+            forms.add(java.util.HexFormat.of().formatHex(run));
+        }
+        forms.add(java.util.Base64.getEncoder().encodeToString(publicKey).substring(40, 60));
+        assertThat(payload.metrics().values()).allSatisfy(value -> {
+            assertThat(value).isNotInstanceOf(byte[].class);
+            assertThat(forms).noneMatch(form -> value.toString().toLowerCase(java.util.Locale.ROOT)
+                    .contains(form.toLowerCase(java.util.Locale.ROOT)));
+        });
+    }
+
+    @Test
+    void givenAKnownResourceWithTheWrongVerb_whenKeysAreDeleted_thenMethodNotAllowed() {
+        assertThat(code(operations().handle(Verb.DEL, request("keys")))).isEqualTo(405);
+        assertThat(code(operations().handle(Verb.GET, request("keys", "x")))).isEqualTo(404);
+    }
+
+    @Test
+    void givenABootstrapThatFailed_whenTheStatusIsAsked_thenPhaseNextAttemptAndLastOutcomeAreShown() {
+        BootstrapOutcome last = BootstrapOutcome.failed(NOW.minusSeconds(5), BootstrapOutcome.Result.UNREACHABLE,
+                "no answer", 3, Duration.ofSeconds(40));
+        bootstrapClient.status = new BootstrapStatus(BootstrapStatus.Phase.WAITING_TO_RETRY, Optional.of(last),
+                Optional.of(NOW.plusSeconds(35)));
+
+        KuraPayload payload = operations().handle(Verb.GET, request("bootstrap")).getPayload();
+
+        assertThat(payload.metrics()).containsExactlyInAnyOrderEntriesOf(Map.of("response.code", 200,
+                "bootstrap.phase", "WAITING_TO_RETRY", "bootstrap.next.attempt", NOW.plusSeconds(35).toEpochMilli(),
+                "bootstrap.last.at", NOW.minusSeconds(5).toEpochMilli(), "bootstrap.result", "UNREACHABLE",
+                "bootstrap.succeeded", false, "bootstrap.reason", "no answer", "bootstrap.attempt", 3,
+                "bootstrap.retry.seconds", 40L));
+        assertThat(bootstraps).as("asking changes nothing").isEmpty();
+    }
+
+    @Test
+    void givenNoBootstrapYet_whenTheStatusIsAsked_thenOnlyThePhaseIsShown() {
+        KuraPayload payload = operations(false, null).handle(Verb.GET, request("bootstrap")).getPayload();
+
+        assertThat(payload.metrics()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("response.code", 200, "bootstrap.phase", "IDLE"));
     }
 
     @ParameterizedTest
@@ -191,6 +281,7 @@ class RemoteOperationsTest {
         assertThat(code(operations().handle(Verb.GET, request("channels", Long.toString(first), "open"))))
                 .isEqualTo(405);
         assertThat(code(operations().handle(Verb.POST, request("bootstrap")))).isEqualTo(405);
+        assertThat(code(operations().handle(Verb.PUT, request("bootstrap")))).isEqualTo(405);
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(bootstraps).isEmpty();
@@ -225,10 +316,13 @@ class RemoteOperationsTest {
     @Test
     void givenNoChannelManagerOrBootstrapClient_whenRequested_thenServiceUnavailable() {
         RemoteOperations bare = new RemoteOperations(new RequestSettings("A", true), new RequestToken(null, crypto),
-                Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
+                Optional::empty, Optional::empty, Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(code(bare.handle(Verb.GET, request("channels")))).isEqualTo(503);
         assertThat(code(bare.handle(Verb.EXEC, request("bootstrap")))).isEqualTo(503);
+        KuraMessage keys = bare.handle(Verb.GET, request("keys"));
+        assertThat(code(keys)).isEqualTo(503);
+        assertThat(keys.getPayload().getMetric("response.error")).isEqualTo("keystore not available");
     }
 
     @Test

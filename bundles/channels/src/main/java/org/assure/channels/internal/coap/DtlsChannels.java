@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.assure.channels.ManagedChannel;
+import org.assure.channels.ManagementRequest;
+import org.assure.channels.ManagementResponse;
 import org.assure.channels.internal.ChannelConnector;
 import org.assure.channels.internal.ChannelLink;
 import org.assure.channels.internal.ChannelOpenException;
@@ -101,6 +103,7 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
                     new ManagementResource(api, supervisor, scheduler));
             bindings.put(transport, binding);
             LOG.info("channels on transport {} at {}", transport.name(), binding.describe());
+            supervisor.retryWaiting();
         } catch (IOException | IllegalArgumentException e) {
             LOG.error("cannot bind transport {}", transport.name(), e);
         }
@@ -184,6 +187,25 @@ public final class DtlsChannels implements ChannelConnector, AutoCloseable {
             link.end(CloseReason.ERROR);
         }
         return link;
+    }
+
+    @Override
+    public CompletionStage<ManagementResponse> send(ManagedChannel channel, ManagementRequest request) {
+        ChannelKind kind = ChannelKinds.of(channel);
+        for (Map.Entry<DtlsSession, Long> entry : sessionChannels.entrySet()) {
+            DtlsSession session = entry.getKey();
+            if (entry.getValue() != channel.id() || !session.isOpen()) {
+                continue;
+            }
+            for (TransportBinding binding : bindings.values()) {
+                if (binding.connector(kind).isRunning()
+                        && binding.connector(kind).engine().sessions().contains(session)) {
+                    return CoapRequests.send(binding.endpoint(kind), (IpAddress) session.peerAddress(), request);
+                }
+            }
+        }
+        return CompletableFuture.failedFuture(new org.assure.core.error.AssureException(
+                org.assure.core.error.ErrorKind.UNAVAILABLE, "channel has no session"));
     }
 
     static ChannelKeys keysOf(ManagedChannel channel) {

@@ -9,6 +9,7 @@ import org.assure.core.transport.ChannelTransport;
 import org.assure.core.transport.DatagramReceiver;
 import org.assure.core.transport.TransportEndpoint;
 import org.assure.dtls.UdpTransport;
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -19,11 +20,13 @@ import org.osgi.service.metatype.annotations.Designate;
  * data channels on 5685, both configurable; IPv4 and IPv6 (the default bind address {@code ::} takes both). The
  * sockets are the DTLS bundle's {@link UdpTransport}; this component only configures and publishes it.
  */
-@Component(name = IpTransportComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = ChannelTransport.class)
+@Component(name = IpTransportComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {ChannelTransport.class, ConfigurableComponent.class},
+        property = {"service.pid=" + IpTransportComponent.PID, "kura.service.pid=" + IpTransportComponent.PID})
 @Designate(ocd = IpTransportConfig.class)
-public final class IpTransportComponent implements ChannelTransport {
-    static final String PID = "org.assure.channels.ip";
+public final class IpTransportComponent implements ChannelTransport, ConfigurableComponent {
+    /** Component name = configuration PID = OCD id (Kura's rule). */
+    public static final String PID = "org.assure.channels.ip";
 
     private final UdpTransport udp;
 

@@ -1,0 +1,183 @@
+package org.assure.bootstrap.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.assure.bootstrap.BootstrapListener;
+import org.assure.bootstrap.BootstrapService;
+import org.assure.bootstrap.BootstrapStatus;
+import org.assure.bootstrap.ManagementChannelClient;
+import org.assure.bootstrap.internal.coap.CoapImageFetcher;
+import org.assure.bootstrap.internal.coap.CoapMessageDecoder;
+import org.assure.channels.BootstrapTrigger;
+import org.assure.channels.ChannelListener;
+import org.assure.channels.ChannelManager;
+import org.assure.channels.DeviceManagement;
+import org.assure.channels.GoodbyeHook;
+import org.assure.channels.ManagedChannel;
+import org.assure.channels.ManagementContext;
+import org.assure.channels.ManagementMethod;
+import org.assure.channels.ManagementRequest;
+import org.assure.channels.ManagementResponse;
+import org.assure.core.cbor.CborDecodeException;
+import org.assure.core.cbor.DeviceInfoCodec;
+import org.assure.core.model.ChannelState;
+import org.assure.core.model.DeviceInfo;
+import org.assure.core.model.GoodbyeReason;
+import org.assure.core.model.SimpleTimestamp;
+import org.assure.dtls.DtlsConfig;
+import org.assure.keystore.Keystore;
+import org.assure.keystore.TrustedTime;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bootstrap client as a DS component: bootstraps on first start (no management channel defined) and when
+ * triggered ({@code PUT /v1/bootstrap} through {@link BootstrapTrigger}, or {@link BootstrapService#bootstrapNow});
+ * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
+ * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
+ */
+@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {BootstrapService.class, BootstrapTrigger.class, GoodbyeHook.class, TrustedTime.class,
+            ChannelListener.class})
+@Designate(ocd = BootstrapConfig.class)
+public final class BootstrapComponent implements BootstrapService, BootstrapTrigger, GoodbyeHook, TrustedTime,
+        ChannelListener {
+    /** The configuration PID. */
+    public static final String PID = "org.assure.bootstrap";
+    private static final Logger LOG = LoggerFactory.getLogger(BootstrapComponent.class);
+
+    private final Listeners listeners = new Listeners();
+    private final ExecutorScheduler scheduler = new ExecutorScheduler("assure-bootstrap");
+    private final TrustedClock trustedClock = new TrustedClock(Clock.systemUTC());
+    private final BootstrapClient client;
+    private final GoodbyeSender goodbye;
+    private final PresenceAgent presence;
+    private volatile ManagementChannelClient channelClient;
+
+    @Activate
+    public BootstrapComponent(BootstrapConfig config, @Reference Keystore keystore, @Reference ChannelManager channels,
+            @Reference DeviceManagement management) {
+        BootstrapSettings settings = BootstrapSettings.of(config);
+        SecureRandom random = new SecureRandom();
+        DtlsConfig dtls = DtlsConfig.builder().handshakeTimeout(settings.handshakeTimeout()).build();
+        ImageFetcher fetcher = new CoapImageFetcher(keystore.credentials()::bootstrap, settings.bindAddress(), dtls,
+                settings.requestTimeout(), random);
+        ImageApplier applier = new ImageApplier(keystore, channels, new DeviceManagementReplay(management),
+                new CoapMessageDecoder(), trustedClock::now);
+        goodbye = new GoodbyeSender(keystore::deviceId, channels, this::channelClient);
+        presence = new PresenceAgent(() -> deviceInfo(management, keystore), this::channelClient, trustedClock,
+                Clock.systemUTC(), listeners);
+        ServerLocator locator = ServerLocator.of(settings.serverHost(), settings.serverPort(),
+                keystore.trustAnchors().bootstrapServerId(), settings.serverDomainSuffix());
+        client = new BootstrapClient(locator, keystore::deviceId, fetcher, applier, goodbye,
+                settings.goodbyeTimeout(), new Backoff(settings.retryInitial(), settings.retryMax(),
+                        settings.retryJitter(), random), scheduler, Clock.systemUTC(), listeners);
+        if (settings.autoBootstrap() && !ManagementChannels.anyDefined(channels)) {
+            client.startFirstBootstrap();
+        }
+    }
+
+    /**
+     * The device information the channel manager serves at {@code GET /v1/info} (draft §10.1.17), so that presence
+     * and info agree; the bare device id if it cannot be read.
+     */
+    private static DeviceInfo deviceInfo(DeviceManagement management, Keystore keystore) {
+        ManagementResponse response = management.handle(ManagementRequest.of(ManagementMethod.GET, "v1", "info"),
+                new ManagementContext(Set.of(), OptionalLong.empty(), Optional.empty(), Optional.empty()));
+        if (response.status().isSuccess()) {
+            try {
+                DeviceInfo info = DeviceInfoCodec.decode(response.payload().toByteArray());
+                if (info.deviceId().equals(keystore.deviceId())) {
+                    return info;
+                }
+            } catch (CborDecodeException e) {
+                LOG.warn("The local device information does not decode; presence carries the device id only");
+            }
+        }
+        return DeviceInfo.of(keystore.deviceId());
+    }
+
+    @Deactivate
+    void deactivate() {
+        client.close();
+        scheduler.close();
+    }
+
+    private Optional<ManagementChannelClient> channelClient() {
+        return Optional.ofNullable(channelClient);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindChannelClient(ManagementChannelClient value) {
+        channelClient = value;
+    }
+
+    void unbindChannelClient(ManagementChannelClient value) {
+        if (channelClient == value) {
+            channelClient = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(BootstrapListener listener) {
+        listeners.add(listener);
+    }
+
+    void unbindListener(BootstrapListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- services ----
+
+    @Override
+    public BootstrapStatus status() {
+        return client.status();
+    }
+
+    @Override
+    public void bootstrapNow(GoodbyeReason reason) {
+        client.bootstrapNow(reason);
+    }
+
+    @Override
+    public void bootstrapSoon(GoodbyeReason reason) {
+        client.bootstrapSoon(reason);
+    }
+
+    @Override
+    public void addListener(BootstrapListener listener) {
+        client.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(BootstrapListener listener) {
+        client.removeListener(listener);
+    }
+
+    @Override
+    public void goodbye(GoodbyeReason reason, Duration timeout) {
+        goodbye.goodbye(reason, timeout);
+    }
+
+    @Override
+    public Optional<SimpleTimestamp> now() {
+        return trustedClock.now();
+    }
+
+    @Override
+    public void channelChanged(ManagedChannel channel, Optional<ChannelState> previous, boolean deleted) {
+        presence.channelChanged(channel, previous, deleted);
+    }
+}
