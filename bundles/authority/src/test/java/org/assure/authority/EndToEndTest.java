@@ -81,15 +81,27 @@ class EndToEndTest {
         ta.close();
     }
 
+    enum Kind { EC, RSA, SECRET }
+
     /** Manufactures and uploads a device: EC when {@code ec}, else shared-secret only. */
     private static TestDevice manufacture(boolean ec, String caseString) throws Exception {
+        return manufacture(ec ? Kind.EC : Kind.SECRET, caseString);
+    }
+
+    /** Manufactures and uploads a device of {@code kind} (an RSA device here cannot do EC). */
+    private static TestDevice manufacture(Kind kind, String caseString) throws Exception {
         UUID id = UUID.randomUUID();
-        Optional<KeyPair> pair = ec ? Optional.of(KeyGeneration.generate(GenerateKeyType.EC_P256, RANDOM)) : Optional.empty();
+        boolean ec = kind != Kind.SECRET;
+        Optional<KeyPair> pair = switch (kind) {
+            case EC -> Optional.of(KeyGeneration.generate(GenerateKeyType.EC_P256, RANDOM));
+            case RSA -> Optional.of(KeyGeneration.generate(GenerateKeyType.RSA_2048, RANDOM));
+            case SECRET -> Optional.empty();
+        };
         Optional<SecretBytes> secret = ec ? Optional.empty() : Optional.of(KeyGeneration.randomSecret(32, RANDOM));
         Optional<String> pem = pair.map(p -> "-----BEGIN PUBLIC KEY-----\n"
                 + java.util.Base64.getMimeEncoder().encodeToString(p.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         DeviceRecord record = new DeviceRecord(id, 1, caseString, secret, pem, Optional.empty(),
-                new DeviceCapabilities(ec, false, false, false, false));
+                new DeviceCapabilities(kind == Kind.EC, kind == Kind.RSA, false, false, false));
         var client = java.net.http.HttpClient.newBuilder()
                 .sslContext(TlsContexts.client(List.of(ta.caCertificate()), Optional.of(maker))).build();
         var response = client.send(java.net.http.HttpRequest.newBuilder(
@@ -97,7 +109,11 @@ class EndToEndTest {
                         .ofByteArray(Ecies.encrypt(ta.identityServiceKey(), DeviceRecordJson.encode(record), RANDOM)))
                 .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(201);
-        List<TrustedKey> anchors = ec
+        List<TrustedKey> anchors = kind == Kind.RSA
+                ? List.of(TrustedKey.anchor(new org.assure.core.model.RsaKey(id, Keys.encodePublic(pair.get().getPublic()),
+                        Keys.encodePrivate(pair.get().getPrivate())), IdentityClass.DEVICE),
+                        TrustedKey.anchor(ta.trustedAuthorityRsaKey(), IdentityClass.TRUSTED_AUTHORITY))
+                : ec
                 ? List.of(TrustedKey.anchor(new EcKey(id, Keys.encodePublic(pair.get().getPublic()),
                         Keys.encodePrivate(pair.get().getPrivate())), IdentityClass.DEVICE),
                         TrustedKey.anchor(ta.trustedAuthorityKey(), IdentityClass.TRUSTED_AUTHORITY))
@@ -202,6 +218,18 @@ class EndToEndTest {
                 assertThat(ta.services().trustedAuthority().ownership(device.id).orElseThrow().owner())
                         .contains(newOwner.mgmtId());
             }
+        }
+    }
+
+    @Test
+    void an_rsa_only_device_bootstraps_through_the_psk_chain_and_reports_presence() throws Exception {
+        String caseString = "case-rsa";
+        try (TestDevice device = manufacture(Kind.RSA, caseString)) {
+            register(oldOwner, "installer-a", device, caseString);
+            OpenedImage opened = device.bootstrap(ta.bootstrapAddress());
+            assertThat(opened.ownerSequence()).isEqualTo(1);
+            assertThat(device.presence(info(device.id)).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+            assertThat(oldOwner.registrar().status(device.id).status()).isEqualTo(Registrar.PRESENT);
         }
     }
 

@@ -30,8 +30,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class BootstrapCredentials implements DtlsServerCredentials {
     private static final Logger DROPS = LoggerFactory.getLogger("org.assure.authority.drops");
+    /** Devices whose bootstrap key is kept in memory; it never changes after upload, so the cache needs no expiry. */
+    private static final int CACHE_SIZE = 20_000;
     private final TrustedAuthority ta;
     private final AuthorityKeys keys;
+    private final java.util.Map<UUID, TrustedAuthority.BootstrapCredentials> cache = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<UUID, TrustedAuthority.BootstrapCredentials> e) {
+                    return size() > CACHE_SIZE;
+                }
+            });
 
     public BootstrapCredentials(TrustedAuthority ta, AuthorityKeys keys) {
         this.ta = ta;
@@ -43,9 +54,13 @@ public final class BootstrapCredentials implements DtlsServerCredentials {
         if (peerName.isEmpty()) {
             return Optional.empty();
         }
-        Optional<TrustedAuthority.BootstrapCredentials> found;
+        Optional<TrustedAuthority.BootstrapCredentials> found = Optional.ofNullable(cache.get(peerName.get()));
         try {
-            found = ta.bootstrapCredentials(peerName.get());
+            if (found.isEmpty()) {
+                // A storm of handshakes then costs one database read and one ECDH per device, not per handshake.
+                found = ta.bootstrapCredentials(peerName.get());
+                found.ifPresent(c -> cache.put(c.deviceId(), c));
+            }
         } catch (AuthorityException e) {
             DROPS.warn("bootstrap credentials unavailable: {}", e.getMessage());
             return Optional.empty();

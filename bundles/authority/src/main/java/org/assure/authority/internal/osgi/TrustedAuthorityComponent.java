@@ -12,6 +12,7 @@ import java.util.List;
 import org.assure.authority.AuthorityException;
 import org.assure.authority.AuthoritySettings;
 import org.assure.authority.TrustedAuthorityServer;
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,9 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * An invalid configuration fails activation, naming the property.
  */
 @Component(name = TrustedAuthorityComponent.PID, configurationPid = TrustedAuthorityComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = ConfigurableComponent.class)
 @Designate(ocd = TrustedAuthorityComponentConfig.class)
-public final class TrustedAuthorityComponent {
+public final class TrustedAuthorityComponent implements ConfigurableComponent {
     static final String PID = "org.assure.authority.TrustedAuthority";
     private final TrustedAuthorityServer server;
 
@@ -39,6 +40,9 @@ public final class TrustedAuthorityComponent {
         List<X509Certificate> manufacturers = new ArrayList<>();
         String[] pems = config.manufacturerCertificates() == null ? new String[0] : config.manufacturerCertificates();
         for (String pem : pems) {
+            if (pem == null || pem.isBlank()) {
+                continue;
+            }
             try {
                 manufacturers.add((X509Certificate) CertificateFactory.getInstance("X.509")
                         .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
