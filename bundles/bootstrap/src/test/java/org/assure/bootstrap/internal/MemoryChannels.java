@@ -160,12 +160,6 @@ final class MemoryChannels implements ChannelManager {
 
     // ---- not used by a bootstrap ----
     @Override
-    public java.util.concurrent.CompletionStage<org.assure.channels.ManagementResponse> send(long id,
-            org.assure.channels.ManagementRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public long create(ChannelConfiguration configuration, ChannelOrigin origin) {
         throw new UnsupportedOperationException();
     }
