@@ -43,6 +43,20 @@ public interface ChannelStaging extends AutoCloseable {
     boolean delete(long id) throws AssureException;
 
     /**
+     * Stages the deletion of every channel, bootstrap-defined ones included: a bootstrap image from a new owner
+     * replaces everything earlier bootstraps and management systems defined (draft §14.7, docs/PROFILE-ADDITIONS.md
+     * item 41). Changes staged after this apply to the empty set. Only a {@link ChannelOrigin#BOOTSTRAP} staging
+     * may do this.
+     *
+     * @return the number of channels that existed in the staged view
+     * @throws IllegalStateException         if this staging is not a bootstrap's, or is finished
+     * @throws UnsupportedOperationException if the implementation predates version 1.1 of this package
+     */
+    default int deleteAll() {
+        throw new UnsupportedOperationException("deleteAll");
+    }
+
+    /**
      * Stages an open request, carried out after the commit.
      *
      * @throws AssureException {@code NOT_FOUND} if the channel does not exist (staged creations count)

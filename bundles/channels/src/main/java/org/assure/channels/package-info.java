@@ -4,7 +4,7 @@
  * bootstrap client implements (goodbye, bootstrap trigger).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.assure.channels;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,6 +31,33 @@ public interface KeystoreTransaction extends KeyOperations, AutoCloseable {
     void removeAllKeys();
 
     /**
+     * Stages the owner sequence number of the bootstrap image being applied and, if it is higher than the stored
+     * one (the image comes from a new owner, draft §14.7), first the removal of every key but the trust anchors
+     * ({@link #removeAllKeys()}), so nothing an earlier owner's bootstraps or management systems installed stays
+     * trusted (docs/PROFILE-ADDITIONS.md item 41). Call it before importing the image's keys. An equal sequence (the
+     * same owner reconfiguring) removes nothing. Only in a bootstrap transaction; the comparison is made against
+     * the state this transaction sees, which no other writer can change while it is open.
+     *
+     * @return true if the owner changed and the keys' removal was staged
+     * @throws KeystoreException     {@code OWNER_SEQUENCE_OLDER} if lower than the stored one (nothing staged)
+     * @throws IllegalStateException outside a bootstrap transaction
+     */
+    default boolean stageOwner(long ownerSequence) throws KeystoreException {
+        if (!isBootstrap()) {
+            throw new IllegalStateException("only a bootstrap transaction stages an owner");
+        }
+        if (ownerSequence < 0) {
+            throw new IllegalArgumentException("negative owner sequence");
+        }
+        boolean newOwner = ownerSequence > ownerSequence();
+        if (newOwner) {
+            removeAllKeys();
+        }
+        setOwnerSequence(ownerSequence);
+        return newOwner;
+    }
+
+    /**
      * Writes every staged change durably and atomically, then makes it visible; the transaction is over.
      *
      * @throws KeystoreException {@code STORE_FAILED} (nothing changed) or {@code UNAVAILABLE}

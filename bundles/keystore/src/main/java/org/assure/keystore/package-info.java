@@ -10,7 +10,7 @@
  * response codes (STYLE.md).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.assure.keystore;
 
 import org.osgi.annotation.bundle.Export;

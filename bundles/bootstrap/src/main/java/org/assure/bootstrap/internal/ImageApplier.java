@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * atomically: the image's authenticated keys, the owner sequence and every change the payload's CoAP messages make
  * through the local Device Management API go into one keystore bootstrap transaction and one channel staging; the
  * staging's channel definitions are written into the keystore transaction, whose commit is the single atomic step;
- * then the running channels follow. Any failure before the keystore commit closes both and nothing changed.
+ * then the running channels follow. Any failure before the keystore commit closes both and nothing changed. An
+ * image whose owner sequence is higher than the stored one comes from a new owner: every key but the trust anchors
+ * and every channel is removed in the same transaction before the image's keys are imported.
  */
 final class ImageApplier {
     private static final Logger LOG = LoggerFactory.getLogger(ImageApplier.class);
@@ -67,10 +69,17 @@ final class ImageApplier {
 
         try (KeystoreTransaction tx = keystore.beginBootstrap();
                 ChannelStaging staging = channels.stage(ChannelOrigin.BOOTSTRAP)) {
+            // A higher owner sequence means a new owner (draft §14.7, docs/PROFILE-ADDITIONS.md item 41): everything
+            // earlier owners installed goes first, in this same transaction, so the old owner's management key and
+            // channels are never trusted again and a failure below leaves them exactly as they were.
+            if (tx.stageOwner(opened.ownerSequence())) {
+                int dropped = staging.deleteAll();
+                LOG.info("Bootstrap image from a new owner (sequence {}): replacing all keys and {} channels",
+                        opened.ownerSequence(), dropped);
+            }
             for (TrustedKey key : opened.keys()) {
                 tx.importKey(key.authenticatedKey().orElseThrow());
             }
-            tx.setOwnerSequence(opened.ownerSequence());
             for (int i = 0; i < requests.size(); i++) {
                 int code = target.replay(requests.get(i), tx, staging);
                 if (code >> 5 != 2) {

@@ -36,8 +36,8 @@ import org.assure.core.trust.Validity;
 /**
  * The keys of the crash test, shared between the test and the JVMs it kills through a file (test keys only):
  * device, Trusted Authority, Management System and bootstrap server key pairs (EC P-256). Image {@code n} carries
- * owner sequence {@code n} and installs channel key {@code n} plus a management channel using it, so a store
- * after {@code n} bootstraps holds exactly channel keys and channels 1..n.
+ * owner sequence {@code n} and installs channel key {@code n} plus a management channel using it; each higher
+ * sequence is a change of owner, so a store after {@code n} bootstraps holds exactly channel key and channel n.
  */
 final class CrashWorld {
     final UUID deviceId;

@@ -79,6 +79,9 @@ final class Device {
     SecretBytes deviceSecret;
     DerivedSecretKey bootstrapKey;
     SecretBytes bootstrapSecret;
+    /** Shared-secret devices: the derivation from the device secret, and the current channel key's secret. */
+    private DerivationReference fromDevice;
+    SecretBytes channelSecret;
     /** The Management System key id. */
     UUID managementKeyId;
     /** Raw-key devices: the Trusted Authority's signer, the management key pair and the server key in the image. */
@@ -130,17 +133,23 @@ final class Device {
         anchors.add(TrustedKey.anchor((org.assure.core.model.AsymmetricKey) definition(deviceId, device, true),
                 IdentityClass.DEVICE));
         taSigner = SigningKey.of(taId, ta.getPrivate());
+        serverKeyInImage = taSigner.authenticate(IdentityClass.BOOTSTRAP_SERVICE,
+                definition(serverKeyId, serverKeys, false), KeyMetadata.NONE, Validity.UNBOUNDED);
+        ownerSigner = taSigner;
+        recipient = new PayloadRecipient.PublicKeyRecipient(deviceId, device.getPublic(), CmsOptions.DEFAULT);
+        publicKeyOwner();
+    }
+
+    /** A management system (owner) for a raw-key device: its key, the channel key and channel its image installs. */
+    private void publicKeyOwner() {
         managementKeyId = UUID.randomUUID();
         KeyPair mgmt = ecPair();
         managementKeys = mgmt;
+        imageKeys.clear();
         imageKeys.add(taSigner.authenticate(IdentityClass.MANAGEMENT_SYSTEM, definition(managementKeyId, mgmt, false),
                 KeyMetadata.NONE, Validity.UNBOUNDED));
-        serverKeyInImage = taSigner.authenticate(IdentityClass.BOOTSTRAP_SERVICE,
-                definition(serverKeyId, serverKeys, false), KeyMetadata.NONE, Validity.UNBOUNDED);
         imageKeys.add(serverKeyInImage);
-        ownerSigner = taSigner;
         imageSigner = SigningKey.of(managementKeyId, mgmt.getPrivate());
-        recipient = new PayloadRecipient.PublicKeyRecipient(deviceId, device.getPublic(), CmsOptions.DEFAULT);
         UUID channelKeyId = UUID.randomUUID();
         channelKey = imageSigner.authenticate(IdentityClass.CHANNEL, definition(channelKeyId, ecPair(), true),
                 KeyMetadata.NONE, Validity.UNBOUNDED);
@@ -152,33 +161,53 @@ final class Device {
     /** As core's scenario and docs/PROFILE-ADDITIONS.md item 9 describe a shared-secret-only device. */
     private void sharedSecret() throws CryptoException {
         deviceSecret = KeyGeneration.randomSecret(32, RANDOM);
-        DerivationReference fromDevice = new DerivationReference.Secret(deviceId, deviceSecret,
-                SecretDerivation.DEFAULT_ITERATIONS);
+        fromDevice = new DerivationReference.Secret(deviceId, deviceSecret, SecretDerivation.DEFAULT_ITERATIONS);
         SecretBytes taSecret = KeyGeneration.randomSecret(32, RANDOM);
         DerivedSecretKey taKey = DerivedSecrets.create(UUID.randomUUID(), taSecret, List.of(fromDevice), RANDOM);
         anchors.add(TrustedKey.secretAnchor(deviceId, IdentityClass.DEVICE, deviceSecret));
         anchors.add(TrustedKey.derivedAnchor(taKey, IdentityClass.TRUSTED_AUTHORITY, taSecret));
-        SigningKey ta = SigningKey.ofSecret(taKey.keyId(), taSecret);
+        ownerSigner = SigningKey.ofSecret(taKey.keyId(), taSecret);
 
+        bootstrapSecret = KeyGeneration.randomSecret(32, RANDOM);
+        bootstrapKey = DerivedSecrets.create(UUID.randomUUID(), bootstrapSecret, List.of(fromDevice), RANDOM);
+        sharedSecretOwner();
+    }
+
+    /**
+     * A management system (owner) for a shared-secret device: its derived key (the image's signer and payload
+     * key), the channel secret and channel its image installs.
+     */
+    private void sharedSecretOwner() throws CryptoException {
         KeyPair mgmt = ecPair();
         managementKeyId = UUID.randomUUID();
         SecretBytes kSecret = KeyGeneration.randomSecret(32, RANDOM);
         DerivedSecretKey k = DerivedSecrets.create(managementKeyId, kSecret, List.of(fromDevice,
                 new DerivationReference.Public(UUID.randomUUID(), mgmt.getPublic(), CmsOptions.DEFAULT)), RANDOM);
-        imageKeys.add(ta.authenticate(IdentityClass.MANAGEMENT_SYSTEM, k, KeyMetadata.NONE, Validity.UNBOUNDED));
-        ownerSigner = ta;
+        imageKeys.clear();
+        imageKeys.add(ownerSigner.authenticate(IdentityClass.MANAGEMENT_SYSTEM, k, KeyMetadata.NONE,
+                Validity.UNBOUNDED));
         imageSigner = SigningKey.ofSecret(k.keyId(), kSecret);
         recipient = new PayloadRecipient.SecretRecipient(k.keyId(), kSecret, CipherSuite.AES_128_CCM,
                 SecretDerivation.DEFAULT_ITERATIONS);
 
-        bootstrapSecret = KeyGeneration.randomSecret(32, RANDOM);
-        bootstrapKey = DerivedSecrets.create(UUID.randomUUID(), bootstrapSecret, List.of(fromDevice), RANDOM);
-
-        SecretBytes channelSecret = KeyGeneration.randomSecret(32, RANDOM);
+        channelSecret = KeyGeneration.randomSecret(32, RANDOM);
         DerivedSecretKey channel = DerivedSecrets.create(UUID.randomUUID(), channelSecret, List.of(fromDevice), RANDOM);
         channelKey = imageSigner.authenticate(IdentityClass.CHANNEL, channel, KeyMetadata.NONE, Validity.UNBOUNDED);
         managementChannel = new ChannelConfiguration(channel.keyId(), Optional.empty(),
                 ChannelFlags.management(true, false), IpAddress.of(InetAddress.getLoopbackAddress(), 0, 5684));
+    }
+
+    /**
+     * The device changes hands (draft §14.7): a new management system with its own key, channel key and channel
+     * replaces this one; the anchors and the bootstrap server stay. Images built afterwards are the new owner's.
+     */
+    synchronized void changeOwner() throws CryptoException {
+        payload = null;
+        if (kind == Kind.SHARED_SECRET) {
+            sharedSecretOwner();
+        } else {
+            publicKeyOwner();
+        }
     }
 
     /** The device key or device secret anchor (class 4). */

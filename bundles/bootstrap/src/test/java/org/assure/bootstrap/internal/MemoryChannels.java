@@ -112,6 +112,16 @@ final class MemoryChannels implements ChannelManager {
         }
 
         @Override
+        public int deleteAll() {
+            if (origin != ChannelOrigin.BOOTSTRAP) {
+                throw new IllegalStateException("only a bootstrap deletes all channels");
+            }
+            int existed = view.size();
+            view.clear();
+            return existed;
+        }
+
+        @Override
         public void open(long id) throws AssureException {
             requireExisting(id);
         }

@@ -3,7 +3,9 @@ package org.assure.channels.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -663,14 +665,20 @@ public final class ChannelSupervisor implements ChannelManager {
             nextId = newNextId;
             TreeMap<Long, ManagedChannel> wanted = new TreeMap<>();
             result.forEach(c -> wanted.put(c.id(), c));
+            Map<Long, Long> attempts = new HashMap<>();
             for (Runtime rt : List.copyOf(channels.values())) {
-                if (!wanted.containsKey(rt.channel.id())) {
+                ManagedChannel want = wanted.get(rt.channel.id());
+                if (want == null) {
                     removeOrClose(rt);
+                } else if (!sameDefinition(rt.channel, want)) {
+                    attempts.put(rt.channel.id(), supersede(rt));
                 }
             }
             for (ManagedChannel channel : wanted.values()) {
                 if (!channels.containsKey(channel.id())) {
                     Runtime rt = new Runtime(channel.withState(ChannelState.CLOSED));
+                    // Callbacks of a superseded runtime with this id carry older attempt numbers: they are ignored.
+                    rt.attempt = attempts.getOrDefault(channel.id(), 0L);
                     channels.put(channel.id(), rt);
                     events.add(new Event(rt.channel, Optional.empty(), false));
                     if (channel.configuration().flags().openImmediately()) {
@@ -684,5 +692,32 @@ public final class ChannelSupervisor implements ChannelManager {
             lock.unlock();
         }
         afterUnlock();
+    }
+
+    private static boolean sameDefinition(ManagedChannel running, ManagedChannel wanted) {
+        return running.configuration().equals(wanted.configuration()) && running.origin() == wanted.origin();
+    }
+
+    /**
+     * A staging deleted a channel and defined another one with the same id (a new owner's bootstrap, docs/
+     * PROFILE-ADDITIONS.md item 41): the old runtime goes at once, its link closed without waiting, so the id is
+     * free for the new definition. Pending callbacks of the old runtime find a newer attempt number and no link of
+     * theirs, and are ignored (their links are closed).
+     *
+     * @return the attempt number the new runtime starts from
+     */
+    private long supersede(Runtime rt) {
+        if (rt.retry != null) {
+            rt.retry.cancel();
+            rt.retry = null;
+        }
+        if (rt.link != null) {
+            linksToClose.add(rt.link);
+            rt.link = null;
+        }
+        rt.wantOpen = false;
+        channels.remove(rt.channel.id());
+        events.add(new Event(rt.channel, Optional.of(rt.channel.state()), true));
+        return rt.attempt + 1;
     }
 }

@@ -20,13 +20,17 @@ import org.assure.keystore.KeyOperations;
  * {@link #prepare(KeyOperations)}, so direct changes made in between are neither lost nor overwritten.
  */
 final class StagingTransaction implements ChannelStaging {
-    private sealed interface Op permits Create, Delete, Open, Close {
+    private sealed interface Op permits Create, Delete, DeleteAll, Open, Close {
     }
 
     private record Create(long id, ChannelConfiguration configuration) implements Op {
     }
 
     private record Delete(long id) implements Op {
+    }
+
+    /** Every channel goes, bootstrap-defined ones included (a new owner's bootstrap). */
+    private record DeleteAll() implements Op {
     }
 
     private record Open(long id) implements Op {
@@ -82,6 +86,25 @@ final class StagingTransaction implements ChannelStaging {
     }
 
     @Override
+    public int deleteAll() {
+        checkOpen();
+        if (origin != ChannelOrigin.BOOTSTRAP) {
+            throw new IllegalStateException("only a bootstrap deletes all channels");
+        }
+        int existed = view.channels().size();
+        applyDeleteAll(view);
+        ops.add(new DeleteAll());
+        return existed;
+    }
+
+    private static void applyDeleteAll(View target) {
+        target.channels().clear();
+        // Open and close requests staged before concern channels that no longer exist.
+        target.opens().clear();
+        target.closes().clear();
+    }
+
+    @Override
     public void open(long id) throws AssureException {
         checkOpen();
         stage(new Open(id));
@@ -119,6 +142,8 @@ final class StagingTransaction implements ChannelStaging {
                 throw new AssureException(ErrorKind.FORBIDDEN, "bootstrap channel");
             }
             target.channels().remove(delete.id());
+        } else if (op instanceof DeleteAll) {
+            applyDeleteAll(target);
         } else if (op instanceof Open open) {
             requireExisting(target, open.id());
             target.opens().add(open.id());

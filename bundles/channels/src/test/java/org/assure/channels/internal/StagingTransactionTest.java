@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.assure.channels.ChannelOrigin;
+import org.assure.core.model.ChannelConfiguration;
 import org.assure.channels.ChannelStaging;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.error.AssureException;
@@ -101,5 +102,69 @@ class StagingTransactionTest {
         assertThatThrownBy(() -> staging.prepare(NO_KEYSTORE)).isInstanceOf(IOException.class);
         assertThat(manager.channel(5).orElseThrow().origin()).isEqualTo(ChannelOrigin.LOCAL);
         assertThatThrownBy(staging::commit).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void only_a_bootstrap_staging_deletes_all_channels() throws Exception {
+        manager.create(Fixtures.config(true, false), ChannelOrigin.MANAGEMENT);
+        try (ChannelStaging staging = manager.stage(ChannelOrigin.MANAGEMENT)) {
+            assertThatThrownBy(staging::deleteAll).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(manager.channels()).hasSize(1);
+    }
+
+    @Test
+    void a_new_owner_bootstrap_deletes_every_channel_bootstrap_defined_ones_included() throws Exception {
+        long bootstrap = manager.create(Fixtures.config(true, false), ChannelOrigin.BOOTSTRAP);
+        long management = manager.create(Fixtures.config(true, false), ChannelOrigin.MANAGEMENT);
+        ChannelConfiguration replacement = Fixtures.config(true, false);
+        try (ChannelStaging staging = manager.stage(ChannelOrigin.BOOTSTRAP)) {
+            staging.open(management);
+            assertThat(staging.deleteAll()).isEqualTo(2);
+            assertThat(staging.exists(bootstrap)).isFalse();
+            assertThatThrownBy(() -> staging.open(management)).extracting(e -> ((AssureException) e).kind())
+                    .isEqualTo(ErrorKind.NOT_FOUND);
+            long created = staging.create(replacement);
+            assertThat(created).isNotIn(bootstrap, management);
+            staging.prepare(NO_KEYSTORE);
+            staging.commit();
+            assertThat(manager.channels()).singleElement().satisfies(c -> {
+                assertThat(c.id()).isEqualTo(created);
+                assertThat(c.configuration()).isEqualTo(replacement);
+                assertThat(c.origin()).isEqualTo(ChannelOrigin.BOOTSTRAP);
+            });
+        }
+        // The staged open of a deleted channel was dropped, not carried out.
+        assertThat(connector.attempts).isEmpty();
+        ChannelSupervisor restarted = new ChannelSupervisor(new ChannelStore(dir), connector, scheduler,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 0), 8);
+        assertThat(restarted.channels()).extracting(ManagedChannel::configuration).containsExactly(replacement);
+    }
+
+    @Test
+    void an_open_channel_redefined_under_its_id_is_replaced_and_its_old_link_closed() throws Exception {
+        ChannelConfiguration old = Fixtures.config(true, true);
+        manager.create(1, old, ChannelOrigin.BOOTSTRAP);
+        scheduler.runDue();
+        ScriptedConnector.TestLink oldLink = connector.last().succeed();
+        assertThat(manager.channel(1).orElseThrow().state()).isEqualTo(ChannelState.OPEN);
+
+        ChannelConfiguration replacement = Fixtures.config(true, true);
+        try (ChannelStaging staging = manager.stage(ChannelOrigin.BOOTSTRAP)) {
+            staging.deleteAll();
+            staging.create(1, replacement);
+            staging.prepare(NO_KEYSTORE);
+            staging.commit();
+        }
+        scheduler.runDue();
+
+        assertThat(oldLink.closeCalls).isEqualTo(1);
+        assertThat(manager.channel(1).orElseThrow().configuration()).isEqualTo(replacement);
+        assertThat(connector.last().channel.configuration()).isEqualTo(replacement);
+        connector.last().succeed();
+        assertThat(manager.channel(1).orElseThrow().state()).isEqualTo(ChannelState.OPEN);
+        // The old link ending late does not touch the new channel.
+        oldLink.lose(ChannelState.OTHER_ERROR);
+        assertThat(manager.channel(1).orElseThrow().state()).isEqualTo(ChannelState.OPEN);
     }
 }

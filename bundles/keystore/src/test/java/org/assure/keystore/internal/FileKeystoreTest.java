@@ -360,6 +360,64 @@ class FileKeystoreTest {
     }
 
     @Test
+    void given_stored_keys_when_a_bootstrap_stages_a_higher_owner_sequence_then_all_but_anchors_go_on_commit()
+            throws Exception {
+        FileKeystore store = open();
+        try (var tx = store.beginBootstrap()) {
+            assertThat(tx.stageOwner(1)).isTrue();
+            tx.generateKey(GenerateKeyType.EC_P256, true);
+            tx.commit();
+        }
+        store.generateKey(GenerateKeyType.EC_P256, true);
+        assertThat(store.keys()).hasSize(4);
+
+        // The same owner reconfiguring: nothing is removed.
+        try (var tx = store.beginBootstrap()) {
+            assertThat(tx.stageOwner(1)).isFalse();
+            assertThat(tx.keys()).hasSize(4);
+            tx.commit();
+        }
+        assertThat(store.keys()).hasSize(4);
+
+        // A new owner, rolled back: everything stays.
+        try (var tx = store.beginBootstrap()) {
+            assertThat(tx.stageOwner(2)).isTrue();
+            assertThat(tx.keys()).hasSize(2);
+        }
+        assertThat(store.keys()).hasSize(4);
+        assertThat(store.ownerSequence()).isEqualTo(1);
+
+        // A new owner, committed: only the anchors stay, with the new sequence, also after a restart.
+        try (var tx = store.beginBootstrap()) {
+            assertThat(tx.stageOwner(2)).isTrue();
+            tx.commit();
+        }
+        assertThat(open().keys()).hasSize(2);
+        assertThat(open().ownerSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_stored_owner_sequence_when_an_older_one_or_no_bootstrap_stages_an_owner_then_refused()
+            throws Exception {
+        FileKeystore store = open();
+        try (var tx = store.beginBootstrap()) {
+            tx.stageOwner(3);
+            tx.commit();
+        }
+        store.generateKey(GenerateKeyType.EC_P256, true);
+        try (var tx = store.beginBootstrap()) {
+            assertThatThrownBy(() -> tx.stageOwner(2)).isInstanceOfSatisfying(KeystoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(KeystoreException.Reason.OWNER_SEQUENCE_OLDER));
+            assertThat(tx.keys()).hasSize(3);
+        }
+        try (var tx = store.begin()) {
+            assertThatThrownBy(() -> tx.stageOwner(4)).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(store.keys()).hasSize(3);
+        assertThat(store.ownerSequence()).isEqualTo(3);
+    }
+
+    @Test
     void given_blobs_when_names_or_sizes_are_invalid_then_refused() throws Exception {
         FileKeystore store = open();
         assertThatThrownBy(() -> store.putBlob("Bad Name", Bytes.EMPTY)).isInstanceOf(IllegalArgumentException.class);
