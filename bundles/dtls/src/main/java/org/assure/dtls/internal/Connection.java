@@ -471,10 +471,13 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                     }
                 } else {
                     settleLastDatagram();
-                    datagram = queue.poll();
-                    if (datagram == null) {
+                    datagram = queue.peek();
+                    if (datagram == null || datagram.length > len) {
+                        // Empty, or a datagram that arrived after BouncyCastle sized its buffer from a smaller one:
+                        // truncated, its record would be dropped. It stays queued; its offer drives another drain.
                         throw NoData.INSTANCE;
                     }
+                    queue.poll();
                     awaitingOutcome = true;
                     outcomesAtHandoff = outcomes;
                 }
