@@ -7,7 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Records what an engine reports, for tests to wait on (bounded waits, no sleeps). */
-public final class Events implements DtlsSessionListener, DtlsDataHandler {
+public class Events implements DtlsSessionListener, DtlsDataHandler {
     static final long WAIT_SECONDS = 20;
 
     public record Closed(DtlsSession session, CloseReason reason) {

@@ -28,6 +28,8 @@ public final class TapTransport implements ChannelTransport {
     private volatile TransportEndpoint endpoint;
     /** When set, sends are dropped silently: the peer seems to vanish. */
     public volatile boolean muted;
+    /** Sends this predicate accepts are dropped silently (and not recorded), as if lost on the way. */
+    public volatile java.util.function.Predicate<Sent> lose = sent -> false;
 
     TapTransport(ChannelTransport delegate) {
         this.delegate = delegate;
@@ -54,7 +56,7 @@ public final class TapTransport implements ChannelTransport {
             public void send(Address to, byte[] data, int offset, int length) throws IOException {
                 byte[] copy = new byte[length];
                 System.arraycopy(data, offset, copy, 0, length);
-                if (muted) {
+                if (muted || lose.test(new Sent(to, copy))) {
                     return;
                 }
                 sent.add(new Sent(to, copy));

@@ -54,6 +54,15 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private final Link link = new Link();
     private final ConnectionCrypto crypto;
     private final AtomicInteger drain = new AtomicInteger();
+    /**
+     * Serialises every call into BouncyCastle's record layer, which is not safe for a send concurrent with a
+     * receive: while the party that sent the last handshake flight answers a retransmission of the peer's final
+     * flight (RFC 6347 §4.2.4, inside {@link DTLSTransport#receive} on the drain thread), BouncyCastle switches its
+     * write epoch back to 0 and then to 1 without a lock. An application send in that window went out as a
+     * handshake record (dropped by the peer, or in the clear in epoch 0), or failed the whole session with a
+     * locally raised {@code internal_error} when its epoch checks saw the switch half done.
+     */
+    private final Object recordLayer = new Object();
 
     private volatile int mode = MODE_HANDSHAKE;
     private volatile boolean linkClosed;
@@ -201,8 +210,17 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         while (mode == MODE_ESTABLISHED) {
             int received;
             try {
-                // The whole (reused) buffer: one call may read past discarded datagrams to a larger record.
-                received = dtls.receive(plaintext, 0, plaintext.length, DRIVE_WAIT_MILLIS, this);
+                synchronized (recordLayer) {
+                    try {
+                        // The whole (reused) buffer: one call may read past discarded datagrams to a larger record.
+                        received = dtls.receive(plaintext, 0, plaintext.length, DRIVE_WAIT_MILLIS, this);
+                    } finally {
+                        if (renegotiationAttempt) {
+                            renegotiationAttempt = false;
+                            refuseRenegotiation();
+                        }
+                    }
+                }
             } catch (NoData e) {
                 break;
             } catch (TlsTimeoutException e) {
@@ -212,11 +230,6 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             } catch (IOException | RuntimeException e) {
                 engine.drops().drop("session failure (" + e.getClass().getSimpleName() + ")", peer);
                 return linkClosed ? CloseReason.PEER_CLOSED : CloseReason.ERROR;
-            } finally {
-                if (renegotiationAttempt) {
-                    renegotiationAttempt = false;
-                    refuseRenegotiation();
-                }
             }
             if (received >= 0) {
                 byte[] data = new byte[received];
@@ -286,7 +299,9 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         DTLSTransport transport = dtls;
         if (transport != null) {
             try {
-                transport.close();
+                synchronized (recordLayer) {
+                    transport.close();
+                }
             } catch (IOException e) {
                 engine.drops().drop("close_notify not sent", peer);
             }
@@ -353,7 +368,9 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     @Override
     public int maxPayloadSize() {
         try {
-            return dtls.getSendLimit();
+            synchronized (recordLayer) {
+                return dtls.getSendLimit();
+            }
         } catch (IOException e) {
             return 0;
         }
@@ -365,11 +382,13 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         if (mode != MODE_ESTABLISHED) {
             throw new ClosedChannelException();
         }
-        int limit = maxPayloadSize();
-        if (length > limit) {
-            throw new IllegalArgumentException("payload of " + length + " bytes exceeds " + limit);
+        synchronized (recordLayer) {
+            int limit = dtls.getSendLimit();
+            if (length > limit) {
+                throw new IllegalArgumentException("payload of " + length + " bytes exceeds " + limit);
+            }
+            dtls.send(data, offset, length);
         }
-        dtls.send(data, offset, length);
     }
 
     @Override
@@ -452,10 +471,13 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                     }
                 } else {
                     settleLastDatagram();
-                    datagram = queue.poll();
-                    if (datagram == null) {
+                    datagram = queue.peek();
+                    if (datagram == null || datagram.length > len) {
+                        // Empty, or a datagram that arrived after BouncyCastle sized its buffer from a smaller one:
+                        // truncated, its record would be dropped. It stays queued; its offer drives another drain.
                         throw NoData.INSTANCE;
                     }
+                    queue.poll();
                     awaitingOutcome = true;
                     outcomesAtHandoff = outcomes;
                 }
