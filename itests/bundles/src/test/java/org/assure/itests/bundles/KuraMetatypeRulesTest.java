@@ -42,34 +42,10 @@ class KuraMetatypeRulesTest {
     }
 
     /**
-     * Violations in other bundles at the time of writing, tolerated until their owners fix them (each needs a change in
-     * its bundle): a violation not listed here fails the build; a fixed one may simply be deleted from the list.
+     * Violations tolerated until their bundle is fixed: none now. A violation listed here is tolerated, any other
+     * fails the build.
      */
-    private static final Map<String, Set<String>> KNOWN = Map.of(
-            "org.assure.bootstrap", Set.of(
-                    "org.assure.bootstrap: OSGI-INF/metatype/org.assure.bootstrap.xml: component org.assure.bootstrap:"
-                            + " configuration-policy is optional, Kura components use require",
-                    "org.assure.bootstrap: OSGI-INF/metatype/org.assure.bootstrap.xml: component org.assure.bootstrap:"
-                            + " does not provide org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows"
-                            + " its form)"),
-            // the authority runs inside OSGi on walled-garden gateways (ARCHITECTURE.md), so Kura's rules apply
-            "org.assure.authority", authority(
-                    "component org.assure.authority.TrustedAuthority: does not provide"
-                            + " org.eclipse.kura.configuration.ConfigurableComponent (Kura never shows its form)",
-                    "AD httpsPort: no description an operator can read",
-                    "AD bootstrapPort: no description an operator can read",
-                    "AD bindAddress: no description an operator can read",
-                    "AD tlsHosts: cardinality 2147483647 (Kura shows no field below -1, ten at most)",
-                    "AD jdbcUser: no description an operator can read",
-                    "AD jdbcPassword: no description an operator can read",
-                    "AD manufacturerCertificates: cardinality 2147483647 (Kura shows no field below -1, ten at most)",
-                    "AD manufacturerCertificates: no default (Kura writes the defaults into the configuration)"));
-
-    private static Set<String> authority(String... problems) {
-        return Arrays.stream(problems).map(problem -> "org.assure.authority: " + (problem.startsWith("META-INF")
-                ? "" : "OSGI-INF/metatype/org.assure.authority.TrustedAuthority.xml: ") + problem)
-                .collect(java.util.stream.Collectors.toSet());
-    }
+    private static final Map<String, Set<String>> KNOWN = Map.of();
 
     private static final Map<String, BundleFiles> BUNDLES = new TreeMap<>();
 
