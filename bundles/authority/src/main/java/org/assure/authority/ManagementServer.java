@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.assure.authority.internal.coap.ChannelIssuer;
 import org.assure.authority.internal.coap.CoapServers;
 import org.assure.authority.internal.coap.ManagementCredentials;
 import org.assure.authority.internal.coap.PresenceResources;
@@ -26,6 +27,7 @@ import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.error.ErrorKind;
 import org.assure.core.model.GenerateKeyType;
 import org.assure.core.model.IpAddress;
+import org.assure.dtls.DtlsConfig;
 import org.eclipse.californium.core.CoapServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,26 @@ public final class ManagementServer implements AutoCloseable {
     /** This management system's key id (the subject key identifier of its certificate). */
     public java.util.UUID keyId() {
         return identity.key().keyId();
+    }
+
+    /**
+     * Issues the data channels of {@code topology} over {@code devices} (draft §13, §4.3, devices in list order)
+     * and pushes the keys and channel definitions to each device's management port over DTLS, authenticated as
+     * this management system. Each device is planned for from its configuration data and the address of its last
+     * presence; if any device cannot be (not ours, {@code no presence yet}), nothing is pushed. Failures are
+     * reported per device in the result, never hidden.
+     *
+     * @throws IllegalArgumentException fewer than two devices, or a device named twice
+     * @throws AuthorityException       UNAVAILABLE if the database cannot be read or keys cannot be made
+     */
+    public ChannelIssuance issueChannels(List<java.util.UUID> devices, Topology topology) throws AuthorityException {
+        return new ChannelIssuer(registrar, new SecureRandom(), DtlsConfig.defaults(), settings.coap().getAddress())
+                .issue(List.copyOf(devices), topology);
+    }
+
+    /** The data channel between {@code a} and {@code b}; see {@link #issueChannels(List, Topology)}. */
+    public ChannelIssuance issueChannel(java.util.UUID a, java.util.UUID b) throws AuthorityException {
+        return issueChannels(List.of(a, b), Topology.STAR);
     }
 
     Registrar registrar() {

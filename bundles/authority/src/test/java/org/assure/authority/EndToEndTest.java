@@ -17,13 +17,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assure.authority.internal.http.TlsContexts;
 import org.assure.authority.internal.mgmt.Registrar;
 import org.assure.core.bootstrap.OpenedImage;
+import org.assure.core.cbor.AuthenticatedKeyCodec;
+import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.cbor.TimestampCodec;
 import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.crypto.Keys;
 import org.assure.core.json.DeviceRecordJson;
 import org.assure.core.json.DeviceStatusJson;
 import org.assure.core.model.Address;
+import org.assure.core.model.AuthenticatedKey;
 import org.assure.core.model.Bytes;
+import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.DerivedSecretKey;
 import org.assure.core.model.DeviceCapabilities;
 import org.assure.core.model.DeviceInfo;
@@ -31,6 +35,7 @@ import org.assure.core.model.DeviceRecord;
 import org.assure.core.model.EcKey;
 import org.assure.core.model.GenerateKeyType;
 import org.assure.core.model.IdentityClass;
+import org.assure.core.model.IpAddress;
 import org.assure.core.model.SecretBytes;
 import org.assure.core.transport.ChannelKind;
 import org.assure.core.trust.DerivedSecrets;
@@ -44,6 +49,7 @@ import org.assure.dtls.PeerKey;
 import org.assure.dtls.PskKey;
 import org.assure.dtls.RawKeyCredentials;
 import org.assure.dtls.UdpTransport;
+import org.assure.dtls.coap.AssurePeerPrincipal;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -251,6 +257,84 @@ class EndToEndTest {
             assertThat(ts.getCode()).isEqualTo(CoAP.ResponseCode.CONTENT);
             long now = TimestampCodec.decodePrecision(ts.getPayload()).seconds() + 1_262_304_000L;
             assertThat(Math.abs(now - System.currentTimeMillis() / 1000)).isLessThan(60);
+        }
+    }
+
+    @Test
+    void channels_are_issued_per_section_13_and_pushed_to_each_devices_management_port_over_dtls() throws Exception {
+        String caseString = "push-" + UUID.randomUUID();
+        try (TestDevice a = manufacture(Kind.EC, caseString); TestDevice b = manufacture(Kind.EC, caseString);
+                TestDevice s = manufacture(Kind.SECRET, caseString)) {
+            for (TestDevice d : List.of(a, b, s)) {
+                register(oldOwner, "installer-a", d, caseString);
+                d.bootstrap(ta.bootstrapAddress());
+                assertThat(d.serveManagement(info(d.id), false).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+            }
+            ChannelIssuance ec = oldOwner.issueChannel(a.id, b.id);
+            assertThat(ec.deviceErrors()).isEmpty();
+            assertThat(ec.complete()).isTrue();
+            assertThat(ec.channels()).singleElement().satisfies(c -> {
+                assertThat(c.kind()).isEqualTo(ChannelCase.DEVICE_KEYS_EC);
+                assertThat(c.requests()).extracting(r -> r.responseCode().orElseThrow()).containsOnly("2.04");
+                assertThat(c.requests()).hasSize(4);
+            });
+            // Each end learned the other's device key and a channel to the other's management port, from the
+            // management system's key over an authenticated session.
+            for (TestDevice[] ends : new TestDevice[][] {{a, b}, {b, a}}) {
+                TestDevice self = ends[0];
+                TestDevice peer = ends[1];
+                assertThat(self.received).extracting(TestDevice.Received::path)
+                        .containsExactly("/v1/keys/" + peer.id, "/v1/channels");
+                assertThat(self.received).allSatisfy(r -> {
+                    assertThat(r.method()).isEqualTo("PUT");
+                    assertThat(r.from()).map(AssurePeerPrincipal::keyId).contains(oldOwner.keyId());
+                });
+                AuthenticatedKey key = AuthenticatedKeyCodec.decode(self.received.get(0).payload());
+                assertThat(key.signature().keyId()).isEqualTo(oldOwner.keyId());
+                ChannelConfiguration channel = ChannelConfigurationCodec.decode(self.received.get(1).payload());
+                assertThat(channel.localKeyId()).isEqualTo(self.id);
+                assertThat(channel.peerKeyId()).contains(peer.id);
+                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort);
+            }
+            // EC with a shared-secret device: a channel key derived for both, the secret device reached by PSK.
+            ChannelIssuance mixed = oldOwner.issueChannels(List.of(a.id, s.id), Topology.STAR);
+            assertThat(mixed.deviceErrors()).isEmpty();
+            assertThat(mixed.channels()).singleElement().satisfies(c -> {
+                assertThat(c.kind()).isEqualTo(ChannelCase.CHANNEL_KEY);
+                assertThat(c.succeeded()).isTrue();
+            });
+            assertThat(s.received).extracting(TestDevice.Received::path).hasSize(2).endsWith("/v1/channels");
+            assertThat(s.received.get(0).from()).map(AssurePeerPrincipal::credentialType).isPresent();
+        }
+    }
+
+    @Test
+    void devices_without_presence_or_refusing_are_reported_per_device_and_nothing_is_pretended() throws Exception {
+        String caseString = "push-fail-" + UUID.randomUUID();
+        try (TestDevice a = manufacture(Kind.EC, caseString); TestDevice silent = manufacture(Kind.EC, caseString);
+                TestDevice refusing = manufacture(Kind.EC, caseString)) {
+            for (TestDevice d : List.of(a, silent, refusing)) {
+                register(oldOwner, "installer-a", d, caseString);
+                d.bootstrap(ta.bootstrapAddress());
+            }
+            a.serveManagement(info(a.id), false);
+            refusing.serveManagement(info(refusing.id), true);
+            ChannelIssuance none = oldOwner.issueChannel(a.id, silent.id);
+            assertThat(none.deviceErrors()).containsExactly(java.util.Map.entry(silent.id, "no presence yet"));
+            assertThat(none.channels()).isEmpty();
+            assertThat(none.complete()).isFalse();
+            assertThat(a.received).isEmpty();
+            UUID stranger = UUID.randomUUID();
+            assertThat(oldOwner.issueChannel(a.id, stranger).deviceErrors()).containsOnlyKeys(stranger);
+
+            ChannelIssuance refused = oldOwner.issueChannel(a.id, refusing.id);
+            assertThat(refused.complete()).isFalse();
+            assertThat(refused.deviceErrors()).containsOnlyKeys(refusing.id);
+            assertThat(refused.deviceErrors().get(refusing.id)).contains("4.03");
+            assertThat(refused.channels().get(0).requests()).filteredOn(r -> r.device().equals(a.id))
+                    .allMatch(PushedRequest::succeeded);
+            assertThat(refused.channels().get(0).requests()).filteredOn(r -> r.device().equals(refusing.id))
+                    .extracting(r -> r.responseCode().orElse("not sent")).containsExactly("4.03", "not sent");
         }
     }
 }

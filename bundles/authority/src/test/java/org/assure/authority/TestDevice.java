@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assure.authority.internal.coap.CoapServers;
 import org.assure.core.bootstrap.BootstrapImageOpener;
 import org.assure.core.bootstrap.DeviceState;
 import org.assure.core.bootstrap.OpenedImage;
+import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.cbor.DeviceInfoCodec;
 import org.assure.core.crypto.Keys;
@@ -39,7 +41,12 @@ import org.assure.dtls.PskOffer;
 import org.assure.dtls.RawKeyCredentials;
 import org.assure.dtls.ServerCredentials;
 import org.assure.dtls.UdpTransport;
+import org.assure.dtls.coap.AssurePeerPrincipal;
 import org.assure.dtls.coap.DtlsCoapConnector;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
@@ -240,6 +247,115 @@ final class TestDevice implements AutoCloseable {
                 }).start();
         open.add(engine::close);
         return engine.localAddress();
+    }
+
+    /** One Device Management API request the device's management port accepted, and who sent it. */
+    record Received(String method, String path, byte[] payload, Optional<AssurePeerPrincipal> from) {
+    }
+
+    /** What the device's management port received, in order. */
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The port {@link #serveManagement} listens on, 0 before. */
+    int managementPort;
+
+    /**
+     * Opens the device's management port: a Californium server on {@link DtlsCoapConnector} that accepts only
+     * management-system keys the device trusts (raw keys by SPKI, PSKs by key id) and serves
+     * {@code PUT/POST /v1/keys/<id>} and {@code PUT/POST /v1/channels}, checking the CBOR (4.00 if malformed) and
+     * answering 2.04 — or 4.03 to everything when {@code refuse}. Then reports presence from that same port, so the
+     * presence address is the management port. Answers the presence response.
+     */
+    Response serveManagement(DeviceInfo info, boolean refuse) throws Exception {
+        ChannelConfiguration channel = managementChannel.orElseThrow();
+        Configuration config = CoapServers.configuration();
+        DtlsCoapConnector connector = DtlsCoapConnector.builder(UdpTransport.ephemeral(InetAddress.getLoopbackAddress()),
+                ChannelKind.MANAGEMENT).config(FAST).serverCredentials(this::managementServerCredentials)
+                .clientCredentials(server -> Optional.of(managementCredentials(channel))).build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector).build();
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(endpoint);
+        CoapResource v1 = new CoapResource("v1");
+        v1.add(new Management("keys", refuse));
+        v1.add(new Management("channels", refuse));
+        server.add(v1);
+        server.start();
+        open.add(server::destroy);
+        managementPort = endpoint.getAddress().getPort();
+        IpAddress address = (IpAddress) channel.address();
+        Request put = Request.newPut();
+        put.setURI("coaps://" + InetAddress.getByAddress(address.remoteAddress().toByteArray()).getHostAddress() + ":"
+                + address.remotePort() + "/v1/devices/" + id + "/info");
+        put.setPayload(DeviceInfoCodec.encode(info));
+        put.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+        put.send(endpoint);
+        Response response = put.waitForResponse(30_000);
+        if (response == null) {
+            throw new IllegalStateException("no answer to presence");
+        }
+        return response;
+    }
+
+    /** The device's management port, where its presence came from. */
+    private final class Management extends CoapResource {
+        private final boolean refuse;
+
+        Management(String name, boolean refuse) {
+            super(name);
+            this.refuse = refuse;
+        }
+
+        @Override
+        public Resource getChild(String name) {
+            // /v1/keys/<id>: one handler for every key id.
+            return this;
+        }
+
+        @Override
+        public void handlePUT(CoapExchange exchange) {
+            handle(exchange);
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            handle(exchange);
+        }
+
+        private void handle(CoapExchange exchange) {
+            if (refuse) {
+                exchange.respond(CoAP.ResponseCode.FORBIDDEN);
+                return;
+            }
+            byte[] payload = exchange.getRequestPayload();
+            try {
+                if (getName().equals("keys")) {
+                    AuthenticatedKeyCodec.decode(payload);
+                } else {
+                    ChannelConfigurationCodec.decode(payload);
+                }
+            } catch (Exception e) {
+                exchange.respond(CoAP.ResponseCode.BAD_REQUEST, "malformed");
+                return;
+            }
+            received.add(new Received(exchange.getRequestCode().name(), "/" + exchange.getRequestOptions()
+                    .getUriPathString(), payload, AssurePeerPrincipal.of(exchange.advanced().getRequest()
+                            .getSourceContext())));
+            exchange.respond(CoAP.ResponseCode.CHANGED);
+        }
+    }
+
+    private Optional<ServerCredentials> managementServerCredentials(org.assure.core.model.Address peer,
+            Optional<UUID> name) {
+        List<TrustedKey> current = trusted;
+        PskOffer psk = new PskOffer(Optional.empty(), keyId -> current.stream()
+                .filter(k -> k.keyId().equals(keyId) && k.identityClass() == IdentityClass.MANAGEMENT_SYSTEM)
+                .flatMap(k -> k.secret().stream()).findFirst()
+                .map(s -> new PskKey(keyId, Optional.empty(), s)));
+        Optional<RawKeyCredentials> raw = pair.map(p -> new RawKeyCredentials(
+                new OwnKey(id, p.getPublic(), p.getPrivate()), spki -> current.stream()
+                        .filter(k -> k.identityClass() == IdentityClass.MANAGEMENT_SYSTEM)
+                        .filter(k -> k.publicKey().map(Keys::encodePublic).filter(spki::equals).isPresent())
+                        .findFirst().map(k -> new PeerKey(k.keyId(), Optional.empty()))));
+        return Optional.of(new ServerCredentials(Optional.of(id), Optional.of(psk), raw));
     }
 
     @Override

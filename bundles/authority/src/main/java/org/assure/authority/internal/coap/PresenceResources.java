@@ -83,7 +83,8 @@ public final class PresenceResources {
             try {
                 if (getName().equals("info")) {
                     DeviceInfo info = DeviceInfoCodec.decode(payload);
-                    registrar.presence(peer.get(), target, info);
+                    registrar.presence(peer.get(), target, info, Optional.of(org.assure.core.model.IpAddress.of(
+                            exchange.getSourceAddress(), 0, exchange.getSourcePort())));
                 } else {
                     GoodbyeReasonCodec.decode(payload);
                     registrar.goodbye(peer.get(), target);

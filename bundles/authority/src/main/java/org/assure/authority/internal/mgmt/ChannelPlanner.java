@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.assure.authority.Topology;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.ChannelConfigurationCodec;
 import org.assure.core.crypto.CmsOptions;

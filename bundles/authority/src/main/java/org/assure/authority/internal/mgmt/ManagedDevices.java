@@ -98,6 +98,38 @@ final class ManagedDevices {
         }
     }
 
+    static void capabilities(Connection c, UUID id, int bits) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE ms_devices SET capabilities = ? WHERE id = ?")) {
+            p.setInt(1, bits);
+            p.setString(2, id.toString());
+            p.executeUpdate();
+        }
+    }
+
+    static void presenceAddress(Connection c, UUID id, byte[] address) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE ms_devices SET presence_address = ? WHERE id = ?")) {
+            p.setBytes(1, address);
+            p.setString(2, id.toString());
+            p.executeUpdate();
+        }
+    }
+
+    /** Capability bits (null before configuration) and last presence address (null before presence). */
+    static Optional<Object[]> planning(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT capabilities, presence_address FROM ms_devices WHERE id = ? AND disabled = FALSE")) {
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                int bits = r.getInt(1);
+                Integer caps = r.wasNull() ? null : bits;
+                return Optional.of(new Object[] {caps, r.getBytes(2)});
+            }
+        }
+    }
+
     static void disable(Connection c, UUID id, UUID replacement, int status) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE ms_devices SET disabled = TRUE, replaced_by = ?, "
                 + "status = ?, updated_at = ? WHERE id = ?")) {

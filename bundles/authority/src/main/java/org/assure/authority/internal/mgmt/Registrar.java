@@ -9,6 +9,7 @@ import org.assure.authority.internal.coap.CoapMessages;
 import org.assure.authority.internal.http.OwnerApiClient;
 import org.assure.authority.internal.store.Database;
 import org.assure.authority.internal.ta.ParameterChoice;
+import org.assure.core.cbor.AddressCodec;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.CborDecodeException;
 import org.assure.core.cbor.ChannelConfigurationCodec;
@@ -22,6 +23,7 @@ import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.ChannelFlags;
 import org.assure.core.model.ConfigurationData;
 import org.assure.core.model.DerivedSecretKey;
+import org.assure.core.model.DeviceCapabilities;
 import org.assure.core.model.DeviceInfo;
 import org.assure.core.model.DeviceStatus;
 import org.assure.core.model.IdentityClass;
@@ -91,6 +93,8 @@ public final class Registrar {
         db.transaction(c -> {
             ManagedDevices.status(c, device, CONFIGURED);
             ManagedDevices.channelKeys(c, device, AuthenticatedKeyCodec.encode(mgmt), deviceKey);
+            ManagedDevices.capabilities(c, device, (config.capabilities().ecCapable() ? 1 : 0)
+                    | (config.capabilities().rsaCapable() ? 2 : 0));
             return null;
         });
     }
@@ -166,6 +170,12 @@ public final class Registrar {
      * @throws AuthorityException UNAUTHENTICATED if it speaks for another device or is not ours
      */
     public void presence(UUID authenticated, UUID device, DeviceInfo info) throws AuthorityException {
+        presence(authenticated, device, info, Optional.empty());
+    }
+
+    /** As {@link #presence(UUID, UUID, DeviceInfo)}, remembering the address the report came from (§13 pushes). */
+    public void presence(UUID authenticated, UUID device, DeviceInfo info, Optional<Address> from)
+            throws AuthorityException {
         if (!authenticated.equals(device) || !info.deviceId().equals(device)) {
             throw new AuthorityException(ErrorKind.UNAUTHENTICATED, "information for a different device");
         }
@@ -175,6 +185,9 @@ public final class Registrar {
                 throw new AuthorityException(ErrorKind.UNAUTHENTICATED, "not our device");
             }
             ManagedDevices.info(c, device, DeviceInfoCodec.encode(info), PRESENT);
+            if (from.isPresent()) {
+                ManagedDevices.presenceAddress(c, device, AddressCodec.encode(from.get()));
+            }
             return null;
         });
     }
@@ -193,6 +206,25 @@ public final class Registrar {
                     Optional.ofNullable(stored.get()[1]).map(Bytes::of)));
         } catch (CborDecodeException e) {
             throw new IllegalStateException("stored management key corrupt", e);
+        }
+    }
+
+    /** What planning a channel needs about a device beyond its channel keys. */
+    public record Planning(DeviceCapabilities capabilities, Optional<Address> presenceAddress) {
+    }
+
+    /** Empty for a device that is not ours (or disabled). */
+    public Optional<Planning> planning(UUID device) throws AuthorityException {
+        Optional<Object[]> row = db.transaction(c -> ManagedDevices.planning(c, device));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        int bits = row.get()[0] == null ? 0 : (Integer) row.get()[0];
+        try {
+            return Optional.of(new Planning(new DeviceCapabilities((bits & 1) != 0, (bits & 2) != 0, false, false, false),
+                    row.get()[1] == null ? Optional.empty() : Optional.of(AddressCodec.decode((byte[]) row.get()[1]))));
+        } catch (CborDecodeException e) {
+            throw new IllegalStateException("stored presence address corrupt", e);
         }
     }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** The scripts, in version order; append only, never edit one that has shipped. */
-    static final List<String> SCRIPTS = List.of("initial schema", "management channel keys");
+    static final List<String> SCRIPTS = List.of("initial schema", "management channel keys",
+            "channel planning data");
 
     private Migrations() {
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.assure.authority.Topology;
 import org.assure.authority.internal.coap.CoapMessages;
 import org.assure.core.cbor.AuthenticatedKeyCodec;
 import org.assure.core.cbor.ChannelConfigurationCodec;

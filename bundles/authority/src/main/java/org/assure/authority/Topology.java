@@ -1,9 +1,9 @@
-package org.assure.authority.internal.mgmt;
+package org.assure.authority;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The communication topologies of draft §4.3, as the pairs of devices that get a channel. */
+/** The communication topologies of draft §4.3, as the pairs of devices that get a data channel (devices in list order). */
 public enum Topology {
     /** §4.3.1: the first device is the hub, every other device talks to it. */
     STAR,
