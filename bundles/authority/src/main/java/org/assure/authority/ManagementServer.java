@@ -45,9 +45,11 @@ public final class ManagementServer implements AutoCloseable {
     private final ManagementIdentityStore.Identity identity;
     private final Registrar registrar;
     private final ManagementSettings settings;
+    private final ChannelIssuer channels;
 
     private ManagementServer(ManagementSettings settings, Database db, HttpsServer https, CoapServer coap,
-            X509Certificate tls, ManagementIdentityStore.Identity identity, Registrar registrar) {
+            X509Certificate tls, ManagementIdentityStore.Identity identity, Registrar registrar, ChannelIssuer channels) {
+        this.channels = channels;
         this.settings = settings;
         this.db = db;
         this.https = https;
@@ -85,8 +87,9 @@ public final class ManagementServer implements AutoCloseable {
             KeyPair tlsKey = KeyGeneration.generate(GenerateKeyType.EC_P256, random);
             X509Certificate leaf = Certificates.server(tls, caKey.getPrivate(), tlsKey.getPublic(),
                     List.of(settings.https().getHostString(), "localhost"), AuthorityKeys.serial(random));
+            ChannelIssuer channels = new ChannelIssuer(registrar, random, DtlsConfig.defaults(), settings.coap().getAddress());
             HttpsServer https = HttpsServer.start(settings.https(), tlsKey.getPrivate(), new X509Certificate[] {leaf, tls},
-                    trusted, new RegistrationHandler(registrar, settings.installerUser(),
+                    trusted, new RegistrationHandler(registrar, channels, settings.installerUser(),
                             settings.installerPassword().toCharArray()));
             CoapServer coap;
             try {
@@ -98,7 +101,7 @@ public final class ManagementServer implements AutoCloseable {
             }
             LOG.info("management server {}: registration API on port {}, presence (CoAP/DTLS) on port {}",
                     identity.mgmtId(), https.port(), CoapServers.port(coap));
-            return new ManagementServer(settings, db, https, coap, tls, identity, registrar);
+            return new ManagementServer(settings, db, https, coap, tls, identity, registrar, channels);
         } catch (AuthorityException e) {
             db.close();
             throw e;
@@ -141,8 +144,7 @@ public final class ManagementServer implements AutoCloseable {
      * @throws AuthorityException       UNAVAILABLE if the database cannot be read or keys cannot be made
      */
     public ChannelIssuance issueChannels(List<java.util.UUID> devices, Topology topology) throws AuthorityException {
-        return new ChannelIssuer(registrar, new SecureRandom(), DtlsConfig.defaults(), settings.coap().getAddress())
-                .issue(List.copyOf(devices), topology);
+        return channels.issue(List.copyOf(devices), topology);
     }
 
     /** The data channel between {@code a} and {@code b}; see {@link #issueChannels(List, Topology)}. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 DeviceCommand.class, ChannelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input, unreadable file, or a request the authority refused",
-                "3:channel plans: planned but not pushed"})
+                "4:channel: a device was not ready or refused a pushed request"})
 final class AssureCommand implements Callable<Integer> {
     private final InputStream stdin;
     private final Clock clock;

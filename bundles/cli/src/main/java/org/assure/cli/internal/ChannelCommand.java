@@ -1,6 +1,8 @@
 package org.assure.cli.internal;
 
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,20 +18,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code assure channel …}: data channels between devices of the management server (draft §13) and the
- * topologies of §4.3. The commands check that every device is one of the management server's, plan the pairs,
- * and print the plan. They do not push anything yet: the authority bundle's §13 key issuance (its
- * {@code ChannelPlanner}) and the push over management channels are not part of its exported API, so the tool
- * cannot reach them. They therefore end with {@link #EXIT_NOT_APPLIED} and say so, rather than pretend.
+ * topologies of §4.3. The management server plans the pairs, issues the keys §13 prescribes and pushes them to
+ * each device's management port ({@code POST /v1/channels} of its Registration API, an aSSURE extension); the
+ * command prints what each channel and device answered. The pair rules live only in the authority.
  */
 @Command(name = "channel", synopsisSubcommandLabel = "COMMAND",
-        description = {"Plan data channels between devices of the management server (draft §13, §4.3).",
-                "Not applied yet: the authority offers no API to issue the keys and push them (exit code 3)."},
+        description = "Issue data channels between devices of the management server and push them (draft §13, §4.3).",
         subcommands = {ChannelCommand.Create.class, ChannelCommand.TopologyCommand.class})
 final class ChannelCommand implements Callable<Integer> {
-    /** The plan was printed, nothing was pushed. */
-    static final int EXIT_NOT_APPLIED = 3;
-    static final String NOT_APPLIED = "not pushed: the authority has no API yet to issue channel keys (§13) and push "
-            + "them over the devices' management channels; nothing was changed";
+    /** Some device could not be planned for or did not accept every request; stderr names each. */
+    static final int EXIT_NOT_COMPLETE = 4;
 
     @Spec
     private CommandSpec spec;
@@ -39,7 +37,7 @@ final class ChannelCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "missing command");
     }
 
-    /** The §4.3 topologies, as the authority's planner defines their pairs (devices in the order given). */
+    /** The §4.3 topologies, by the names the management server's API takes. */
     enum Topology {
         /** §4.3.1: the first device is the hub. */
         star,
@@ -48,92 +46,60 @@ final class ChannelCommand implements Callable<Integer> {
         /** §4.3.3: a binary tree in the order given, each device to its parent. */
         tree,
         /** §4.3.4: every device to every other. */
-        full;
-
-        List<int[]> pairs(int n) {
-            List<int[]> pairs = new ArrayList<>();
-            switch (this) {
-                case star -> {
-                    for (int i = 1; i < n; i++) {
-                        pairs.add(new int[] {0, i});
-                    }
-                }
-                case ring -> {
-                    for (int i = 0; i + 1 < n; i++) {
-                        pairs.add(new int[] {i, i + 1});
-                    }
-                    if (n > 2) {
-                        pairs.add(new int[] {n - 1, 0});
-                    }
-                }
-                case tree -> {
-                    for (int i = 1; i < n; i++) {
-                        pairs.add(new int[] {(i - 1) / 2, i});
-                    }
-                }
-                default -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = i + 1; j < n; j++) {
-                            pairs.add(new int[] {i, j});
-                        }
-                    }
-                }
-            }
-            return pairs;
-        }
+        full
     }
 
-    /** Checks the devices with the management server and prints the plan. */
-    static int plan(CommandSpec spec, DeviceCommand.Connection connection, String topology, List<UUID> devices,
-            List<int[]> pairs) {
+    /** Asks the management server to issue and push the channels, prints the outcome. */
+    static int issue(CommandSpec spec, DeviceCommand.Connection connection, Topology topology, List<UUID> devices) {
         if (new HashSet<>(devices).size() != devices.size()) {
             throw new CliException("a device is named twice");
         }
-        HttpsClient server = connection.client();
-        PrintWriter err = spec.commandLine().getErr();
+        StringBuilder query = new StringBuilder("/v1/channels?topology=" + topology.name() + "&devices=");
         for (int i = 0; i < devices.size(); i++) {
-            UUID device = devices.get(i);
-            server.send("GET", "/v1/devices/" + device + "/status", null, null, 200, Map.of(
-                    401, device + " is not a device of this management server (register it with 'assure device register')"));
-            if (devices.size() > 8) {
-                err.println("checked " + (i + 1) + "/" + devices.size());
-                err.flush();
-            }
+            query.append(i == 0 ? "" : ",").append(URLEncoder.encode(devices.get(i).toString(), StandardCharsets.UTF_8));
         }
+        HttpsClient.Answer answer = connection.client().send("POST", query.toString(), null, null, 200, Map.of());
+        Map<String, Object> result = Json.parseObject(answer.text(), "the management server's answer");
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<?> channels = result.get("channels") instanceof List<?> l ? l : List.of();
+        Map<?, ?> errors = result.get("errors") instanceof Map<?, ?> m ? m : Map.of();
+        boolean complete = Boolean.TRUE.equals(result.get("complete"));
         if (connection.json()) {
-            List<Object> channels = new ArrayList<>();
-            for (int[] pair : pairs) {
-                channels.add(Map.of("a", devices.get(pair[0]).toString(), "b", devices.get(pair[1]).toString()));
-            }
-            Map<String, Object> json = Json.object();
-            json.put("topology", topology);
-            json.put("devices", devices.stream().map(UUID::toString).toList());
-            json.put("channels", channels);
-            json.put("pushed", false);
-            json.put("reason", NOT_APPLIED);
-            out.print(Json.write(json));
+            out.print(Json.write(result));
         } else {
-            out.println(topology + " over " + devices.size() + " devices: " + pairs.size() + " channel"
-                    + (pairs.size() == 1 ? "" : "s") + " planned");
-            for (int[] pair : pairs) {
-                out.println("  " + devices.get(pair[0]) + " <-> " + devices.get(pair[1]));
+            out.println(topology.name() + " over " + devices.size() + " devices: " + channels.size() + " channel"
+                    + (channels.size() == 1 ? "" : "s") + (complete ? " pushed" : ""));
+            for (Object o : channels) {
+                Map<?, ?> c = (Map<?, ?>) o;
+                List<String> codes = new ArrayList<>();
+                for (Object r : (List<?>) c.get("requests")) {
+                    Object code = ((Map<?, ?>) r).get("code");
+                    codes.add(code == null ? "not sent" : code.toString());
+                }
+                out.println("  " + c.get("a") + " <-> " + c.get("b") + " " + c.get("case") + " " + codes);
             }
         }
         out.flush();
-        err.println("error: " + NOT_APPLIED);
+        for (Map.Entry<?, ?> e : errors.entrySet()) {
+            err.println("error: " + e.getKey() + ": " + e.getValue());
+        }
+        if (!complete && errors.isEmpty()) {
+            err.println("error: not every request was accepted");
+        }
         err.flush();
-        return EXIT_NOT_APPLIED;
+        return complete ? 0 : EXIT_NOT_COMPLETE;
     }
 
     /** {@code assure channel create A B}. */
     @Command(name = "create",
-            description = {"Plan a data channel between two devices of the management server (draft §13): EC-EC and",
-                    "RSA-RSA use the device keys, EC-RSA an issued key, shared-secret devices a derived channel key.",
-                    "Prints the plan; pushing is not available yet (exit code 3)."},
+            description = {"Issue a data channel between two devices of the management server and push it (draft",
+                    "§13): EC-EC and RSA-RSA use the device keys, EC-RSA an issued key, shared-secret devices a",
+                    "derived channel key. Both devices must have reported presence."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"2:bad input or a device the management server does not manage",
-                    "3:planned, not pushed (the authority cannot issue and push channels yet)"})
+            exitCodeList = {"0:pushed, both devices accepted every request",
+                    "2:bad input or the management server unreachable",
+                    "4:a device was not ready (e.g. no presence yet) or refused; stderr names each"})
     static final class Create implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -149,18 +115,19 @@ final class ChannelCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return plan(spec, connection, "pair", List.of(a, b), List.of(new int[] {0, 1}));
+            return issue(spec, connection, Topology.star, List.of(a, b));
         }
     }
 
     /** {@code assure channel topology star|ring|tree|full DEVICES...}. */
     @Command(name = "topology",
-            description = {"Plan the channels of a §4.3 topology over devices of the management server, in the",
-                    "order given: star (first is the hub), ring, tree (binary, in order), full. Prints the plan;",
-                    "pushing is not available yet (exit code 3)."},
+            description = {"Issue and push the channels of a §4.3 topology over devices of the management server, in",
+                    "the order given: star (first is the hub), ring, tree (binary, in order), full. Nothing is",
+                    "pushed unless every device has reported presence."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"2:bad input or a device the management server does not manage",
-                    "3:planned, not pushed (the authority cannot issue and push channels yet)"})
+            exitCodeList = {"0:pushed, every device accepted every request",
+                    "2:bad input or the management server unreachable",
+                    "4:a device was not ready (e.g. no presence yet) or refused; stderr names each"})
     static final class TopologyCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -176,7 +143,7 @@ final class ChannelCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return plan(spec, connection, kind.name(), List.copyOf(devices), kind.pairs(devices.size()));
+            return issue(spec, connection, kind, List.copyOf(devices));
         }
     }
 }

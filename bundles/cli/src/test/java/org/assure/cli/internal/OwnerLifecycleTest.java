@@ -347,7 +347,7 @@ class OwnerLifecycleTest {
     }
 
     @Test
-    void given_registered_devices_when_planning_a_ring_then_the_pairs_are_printed_and_exit_3_says_nothing_was_pushed() {
+    void given_registered_devices_without_presence_when_issuing_then_nothing_is_pushed_and_exit_4_names_each() {
         List<String> devices = new java.util.ArrayList<>();
         for (String kind : List.of("ec", "shared-secret", "ec")) {
             Map<String, Object> device = manufacture(kind);
@@ -358,22 +358,35 @@ class OwnerLifecycleTest {
         CliRun.Result ring = as(factory, "channel", "topology", "ring", devices.get(0), devices.get(1), devices.get(2));
         CliRun.Result pair = as(factory, "channel", "create", devices.get(0), devices.get(1), "--json");
 
-        assertThat(ring.exitCode()).isEqualTo(3);
-        assertThat(ring.out().lines()).containsExactly("ring over 3 devices: 3 channels planned",
-                "  " + devices.get(0) + " <-> " + devices.get(1), "  " + devices.get(1) + " <-> " + devices.get(2),
-                "  " + devices.get(2) + " <-> " + devices.get(0));
-        assertThat(ring.errLines()).singleElement().asString().startsWith("error: not pushed:");
-        assertThat(pair.exitCode()).isEqualTo(3);
+        assertThat(ring.exitCode()).as(ring.err()).isEqualTo(ChannelCommand.EXIT_NOT_COMPLETE);
+        assertThat(ring.out().lines()).containsExactly("ring over 3 devices: 0 channels");
+        assertThat(ring.errLines()).containsExactlyInAnyOrder("error: " + devices.get(0) + ": no presence yet",
+                "error: " + devices.get(1) + ": no presence yet", "error: " + devices.get(2) + ": no presence yet");
+        assertThat(pair.exitCode()).isEqualTo(ChannelCommand.EXIT_NOT_COMPLETE);
         Map<String, Object> json = Json.parseObject(pair.out(), "stdout");
-        assertThat(json).containsEntry("pushed", false).containsEntry("topology", "pair");
-        assertThat((List<?>) json.get("channels")).hasSize(1);
+        assertThat(json).containsEntry("complete", false);
+        assertThat((List<?>) json.get("channels")).isEmpty();
+        assertThat(new java.util.HashSet<Object>(((Map<?, ?>) json.get("errors")).keySet())).containsExactlyInAnyOrder(devices.get(0), devices.get(1));
     }
 
     @Test
-    void given_a_device_the_management_server_does_not_manage_when_planning_then_exit_2_naming_it() {
+    void given_a_device_the_management_server_does_not_manage_when_issuing_then_exit_4_naming_it() {
         UUID stranger = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
 
-        CliRun.Result result = as(factory, "channel", "create", UUID.randomUUID().toString(), stranger.toString());
+        CliRun.Result result = as(factory, "channel", "create", other.toString(), stranger.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ChannelCommand.EXIT_NOT_COMPLETE);
+        assertThat(result.errLines()).containsExactlyInAnyOrder(
+                "error: " + other + ": not a configured device of this management server",
+                "error: " + stranger + ": not a configured device of this management server");
+    }
+
+    @Test
+    void given_a_device_named_twice_when_issuing_then_usage_error_and_nothing_sent() {
+        UUID one = UUID.randomUUID();
+
+        CliRun.Result result = as(factory, "channel", "topology", "star", one.toString(), one.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
