@@ -59,7 +59,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
      * receive: while the party that sent the last handshake flight answers a retransmission of the peer's final
      * flight (RFC 6347 §4.2.4, inside {@link DTLSTransport#receive} on the drain thread), BouncyCastle switches its
      * write epoch back to 0 and then to 1 without a lock. An application send in that window went out as a
-     * handshake record (dropped by the peer, or in the clear in epoch 0), or failed the whole session with a
+     * handshake record (dropped by the peer, or in the clear in epoch 0), or could fail the whole session with a
      * locally raised {@code internal_error} when its epoch checks saw the switch half done.
      */
     private final Object recordLayer = new Object();

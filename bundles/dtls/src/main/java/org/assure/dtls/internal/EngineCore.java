@@ -287,8 +287,11 @@ public final class EngineCore {
         }
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
         connection.clientHello(datagram);
+        // The session being replaced may have ended meanwhile (typically its peer's close_notify, sent right before
+        // this ClientHello, was processed while the cookie was checked): then the address is simply free. Dropping
+        // the ClientHello here cost the client a whole retransmission timeout.
         boolean placed = existing == null ? peers.putIfAbsent(from, connection) == null
-                : peers.replace(from, existing, connection);
+                : peers.replace(from, existing, connection) || peers.putIfAbsent(from, connection) == null;
         if (!placed) {
             serverSlots.release();
             droppedDatagrams.increment();
