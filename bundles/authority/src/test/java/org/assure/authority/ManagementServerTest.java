@@ -177,4 +177,30 @@ class ManagementServerTest {
         // The old device can no longer claim to be present.
         assertThat(call("GET", "/v1/devices/" + fresh.id() + "/status").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void the_channels_extension_rejects_bad_input_and_reports_devices_without_presence() throws Exception {
+        Device d = manufacture();
+        assertThat(call("POST", "/v1/devices/" + d.id() + "?case_string=" + q(d.caseString())).statusCode())
+                .isEqualTo(201);
+        java.util.UUID other = java.util.UUID.randomUUID();
+        String both = d.id() + "," + other;
+        assertThat(call("POST", "/v1/channels?topology=mesh&devices=" + both).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/channels?topology=star&devices=" + d.id()).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/channels?topology=star&devices=" + d.id() + "," + d.id()).statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/v1/channels?topology=star&devices=" + d.id() + ",x").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/v1/channels?topology=star&devices=" + both + "&extra=1").statusCode())
+                .isEqualTo(400);
+        assertThat(call("GET", "/v1/channels?topology=star&devices=" + both).statusCode()).isEqualTo(405);
+        assertThat(call("POST", "/v1/channels?topology=star&devices=" + both, "installer", "wrong").statusCode())
+                .isEqualTo(401);
+        HttpResponse<byte[]> answer = call("POST", "/v1/channels?topology=star&devices=" + both);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"complete\":false,\"channels\":[],"
+                + "\"errors\":{" + (d.id().toString().compareTo(other.toString()) < 0
+                        ? "\"" + d.id() + "\":\"no presence yet\",\"" + other + "\":\"not a configured device of this management server\""
+                        : "\"" + other + "\":\"not a configured device of this management server\",\"" + d.id() + "\":\"no presence yet\"")
+                + "}}");
+    }
 }

@@ -180,8 +180,11 @@ public final class RegistrationHandler extends Handler.Abstract {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("errors");
-            for (var e : new java.util.TreeMap<>(result.deviceErrors()).entrySet()) {
-                g.writeStringField(e.getKey().toString(), e.getValue());
+            // Sorted by the UUID's text, so the answer is the same whatever order the devices failed in.
+            java.util.Map<String, String> errors = new java.util.TreeMap<>();
+            result.deviceErrors().forEach((device, error) -> errors.put(device.toString(), error));
+            for (var e : errors.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();
