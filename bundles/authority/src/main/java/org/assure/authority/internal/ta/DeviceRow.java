@@ -21,6 +21,8 @@ final class DeviceRow {
     DeviceCapabilities capabilities;
     Optional<String> owner = Optional.empty();
     long ownerSequence;
+    /** The owner sequence as read, so an update can check that nobody changed the row in between. */
+    long storedSequence;
     byte[] ownerInformation;
     byte[] configKeys;
     byte[] bootstrapKey;

@@ -41,6 +41,7 @@ final class Devices {
                 d.capabilities = DeviceRow.capabilities(r.getInt(9));
                 d.owner = Optional.ofNullable(r.getString(10));
                 d.ownerSequence = r.getLong(11);
+                d.storedSequence = d.ownerSequence;
                 d.ownerInformation = r.getBytes(12);
                 d.configKeys = r.getBytes(13);
                 d.bootstrapKey = r.getBytes(14);
@@ -86,8 +87,11 @@ final class Devices {
 
     /** Writes the ownership columns and the bootstrap image of a row read with {@code forUpdate}. */
     static void updateOwnership(Connection c, DeviceRow d) throws SQLException {
+        // The row lock taken when reading should make the sequence check redundant; it stays as a guard against a
+        // database whose SELECT ... FOR UPDATE returns a stale version: the lost race is then retried, not lost.
         try (PreparedStatement p = c.prepareStatement("UPDATE devices SET owner = ?, owner_sequence = ?, "
-                + "owner_information = ?, config_keys = ?, bootstrap_image = ?, updated_at = ? WHERE id = ?")) {
+                + "owner_information = ?, config_keys = ?, bootstrap_image = ?, updated_at = ? WHERE id = ?"
+                + " AND owner_sequence = ?")) {
             p.setString(1, d.owner.orElse(null));
             p.setLong(2, d.ownerSequence);
             p.setBytes(3, d.ownerInformation);
@@ -95,8 +99,9 @@ final class Devices {
             p.setBytes(5, d.bootstrapImage);
             p.setTimestamp(6, Timestamp.from(Instant.now()));
             p.setString(7, d.id.toString());
+            p.setLong(8, d.storedSequence);
             if (p.executeUpdate() != 1) {
-                throw new SQLException("device row vanished", "40001");
+                throw new SQLException("device row changed or vanished since it was read", "40001");
             }
         }
     }
