@@ -4,55 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assure.core.model.PskHint;
-import org.assure.core.model.SecretBytes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * RFC 6347 §4.2.4: once the server finished, a retransmission of the client's final flight (ClientKeyExchange,
  * ChangeCipherSpec, Finished) is answered with the server's last flight or ignored; it never ends the session.
  */
-class FinalFlightRetransmissionTest {
-    private final UUID serverName = UUID.randomUUID();
-    private final UUID clientName = UUID.randomUUID();
-    private final UUID pskId = UUID.randomUUID();
-    private final SecretBytes psk = Peers.secret();
-    private final Events serverEvents = new Events();
-    private final Events clientEvents = new Events();
-    private Peers peers;
-    private TapTransport clientTap;
-    private TapTransport serverTap;
-    private DtlsEngine server;
-    private DtlsEngine client;
-
-    @BeforeEach
-    void start() throws Exception {
-        peers = Peers.ipv4();
-        clientTap = peers.tap();
-        serverTap = peers.tap();
-        server = peers.server(serverTap, Peers.fast(), new InMemoryCredentials(serverName).putSecret(pskId, psk)
-                .putPeer(InMemoryCredentials.Peer.withPsk(clientName, new PskHint.KeyIdHint(pskId))), serverEvents);
-        client = peers.client(clientTap, Peers.fast(), clientEvents);
-    }
-
-    @AfterEach
-    void stop() {
-        peers.close();
-    }
-
-    private DtlsSession connect() throws Exception {
-        DtlsSession session = client.connect(server.localAddress(),
-                ClientCredentials.psk(clientName, serverName, PskResolver.fixed(PskKey.of(pskId, psk)))).get();
-        Events.next(serverEvents.established);
-        return session;
-    }
-
+class FinalFlightRetransmissionTest extends TappedPskPair {
     /** The client's last flight as it went out: every datagram after its last ClientHello up to application data. */
     private List<byte[]> clientFinalFlight() {
         List<byte[]> flight = new ArrayList<>();

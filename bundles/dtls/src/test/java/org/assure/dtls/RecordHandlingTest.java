@@ -9,52 +9,13 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.assure.core.model.IpAddress;
-import org.assure.core.model.PskHint;
-import org.assure.core.model.SecretBytes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RecordHandlingTest {
-    private final UUID serverName = UUID.randomUUID();
-    private final UUID clientName = UUID.randomUUID();
-    private final UUID pskId = UUID.randomUUID();
-    private final SecretBytes psk = Peers.secret();
-    private final Events serverEvents = new Events();
-    private final Events clientEvents = new Events();
-    private Peers peers;
-    private TapTransport clientTap;
-    private TapTransport serverTap;
-    private DtlsEngine server;
-    private DtlsEngine client;
-
-    @BeforeEach
-    void start() throws Exception {
-        peers = Peers.ipv4();
-        clientTap = peers.tap();
-        serverTap = peers.tap();
-        server = peers.server(serverTap, Peers.fast(), new InMemoryCredentials(serverName).putSecret(pskId, psk)
-                .putPeer(InMemoryCredentials.Peer.withPsk(clientName, new PskHint.KeyIdHint(pskId))), serverEvents);
-        client = peers.client(clientTap, Peers.fast(), clientEvents);
-    }
-
-    @AfterEach
-    void stop() {
-        peers.close();
-    }
-
-    private DtlsSession connect() throws Exception {
-        DtlsSession session = client.connect(server.localAddress(),
-                ClientCredentials.psk(clientName, serverName, PskResolver.fixed(PskKey.of(pskId, psk)))).get();
-        Events.next(serverEvents.established);
-        return session;
-    }
-
+class RecordHandlingTest extends TappedPskPair {
     private byte[] lastApplicationRecord() {
         byte[] last = null;
         for (TapTransport.Sent sent : clientTap.sent) {
