@@ -12,7 +12,6 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -40,12 +39,6 @@ class KuraMetatypeRulesTest {
             return KuraMetatypeRules.check(symbolicName, entries, serviceComponents, requireCapability);
         }
     }
-
-    /**
-     * Violations tolerated until their bundle is fixed: none now. A violation listed here is tolerated, any other
-     * fails the build.
-     */
-    private static final Map<String, Set<String>> KNOWN = Map.of();
 
     private static final Map<String, BundleFiles> BUNDLES = new TreeMap<>();
 
@@ -92,13 +85,13 @@ class KuraMetatypeRulesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyAssureBundleFollowsKurasRulesBeyondItsListedViolations() {
+    Stream<DynamicTest> everyAssureBundleFollowsKurasRules() {
         assertThat(BUNDLES).as("aSSURE bundles with forms or components")
                 .containsKeys("org.assure.kura", "org.assure.channels", "org.assure.keystore");
         return BUNDLES.values().stream().filter(BundleFiles::hasMetatypeOrComponents)
                 .map(bundle -> DynamicTest.dynamicTest(bundle.symbolicName(), () -> assertThat(bundle.violations())
                         .as("violations of Kura's rules in %s", bundle.symbolicName())
-                        .isSubsetOf(KNOWN.getOrDefault(bundle.symbolicName(), Set.of()))));
+                        .isEmpty()));
     }
 
     // --- each rule catches what it should, on synthetic bundles -------------------------------------------------
