@@ -35,20 +35,43 @@ public final class Http {
     private Http() {
     }
 
-    /** The request body, refused with 413 above {@code max} bytes (by Content-Length or by what arrives). */
+    /**
+     * The request body, refused with 413 above {@code max} bytes (by Content-Length or by what arrives). A refused
+     * body of up to {@link #DRAIN_LIMIT} bytes is read and discarded first: answering while the client is still
+     * sending would make the closing connection reset, and the client would lose the 413 with it.
+     */
     public static byte[] body(Request request, int max) throws AuthorityException {
         long declared = request.getLength();
-        if (declared > max) {
-            throw new AuthorityException(ErrorKind.TOO_LARGE, "request body too large");
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > max) {
+                drain(in, declared);
+                throw new AuthorityException(ErrorKind.TOO_LARGE, "request body too large");
+            }
             byte[] data = in.readNBytes(max + 1);
             if (data.length > max) {
+                drain(in, DRAIN_LIMIT);
                 throw new AuthorityException(ErrorKind.TOO_LARGE, "request body too large");
             }
             return data;
         } catch (IOException e) {
             throw new AuthorityException(ErrorKind.MALFORMED, "request body unreadable");
+        }
+    }
+
+    /** The most a refused request body is read for (beyond it the connection is simply closed). */
+    static final long DRAIN_LIMIT = 1L << 20;
+
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared <= DRAIN_LIMIT) {
+            long left = declared;
+            byte[] sink = new byte[8192];
+            while (left > 0) {
+                int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
         }
     }
 
