@@ -38,6 +38,7 @@ final class CleanStop {
     }
 
     private static void run(BundleContext context, Bundle system) {
+        LOG.info("Stopping: goodbye to the management systems, then the framework");
         try {
             goodbye(context);
         } catch (IllegalStateException e) {

@@ -29,6 +29,7 @@ public final class GatewayRuntime {
 
     private final ReadinessWatch watch;
     private final CleanStop stop;
+    private SeedingEvents delivered;
 
     @Activate
     public GatewayRuntime(BundleContext context, @Reference ConfigurationAdmin admin,
@@ -43,6 +44,8 @@ public final class GatewayRuntime {
             return;
         }
         LOG.info("aSSURE standalone gateway: {}", settings);
+        // registered before seeding so that no event of the seeding can be missed
+        delivered = SeedingEvents.register(context, ConfigurationSeeder.CONSOLE_PID);
         try {
             seed(context, admin, metatype, settings);
         } catch (StartupException e) {
@@ -50,7 +53,7 @@ public final class GatewayRuntime {
             watch = null;
             return;
         }
-        watch = ReadinessWatch.start(context, scr, settings);
+        watch = ReadinessWatch.start(context, scr, admin, settings, delivered::lastDelivered);
     }
 
     private static void seed(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatype,
@@ -99,6 +102,9 @@ public final class GatewayRuntime {
     void deactivate() {
         if (watch != null) {
             watch.close();
+        }
+        if (delivered != null) {
+            delivered.close();
         }
         stop.uninstall();
     }
