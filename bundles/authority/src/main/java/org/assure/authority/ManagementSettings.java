@@ -12,11 +12,27 @@ import java.util.Objects;
  * address devices reach its CoAP/DTLS management endpoint at.
  *
  * @param installerPassword never logged, never in {@link #toString()}
+ * @param deviceDataPort    the UDP port devices take data channels on (PROFILE §7: 5685, configurable): data
+ *                          channels this server issues name the peer's address (from its presence) and this port
  */
 public record ManagementSettings(String jdbcUrl, String jdbcUser, String jdbcPassword, Path masterKeyFile,
         URI ownerApi, X509Certificate authorityCa, InetSocketAddress https, String installerUser,
-        String installerPassword, InetSocketAddress coap, String subject) {
+        String installerPassword, InetSocketAddress coap, String subject, int deviceDataPort) {
+    /** PROFILE §7: data channels on UDP 5685. */
+    public static final int DEFAULT_DEVICE_DATA_PORT = 5685;
+
+    /** As the canonical constructor, devices taking data channels on the default port 5685. */
+    public ManagementSettings(String jdbcUrl, String jdbcUser, String jdbcPassword, Path masterKeyFile,
+            URI ownerApi, X509Certificate authorityCa, InetSocketAddress https, String installerUser,
+            String installerPassword, InetSocketAddress coap, String subject) {
+        this(jdbcUrl, jdbcUser, jdbcPassword, masterKeyFile, ownerApi, authorityCa, https, installerUser,
+                installerPassword, coap, subject, DEFAULT_DEVICE_DATA_PORT);
+    }
+
     public ManagementSettings {
+        if (deviceDataPort < 1 || deviceDataPort > 65535) {
+            throw new IllegalArgumentException("device data port must be 1..65535");
+        }
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(masterKeyFile, "masterKeyFile");
         Objects.requireNonNull(ownerApi, "ownerApi");
@@ -38,6 +54,12 @@ public record ManagementSettings(String jdbcUrl, String jdbcUser, String jdbcPas
                 + ";LOCK_TIMEOUT=10000", "sa", "", dataDirectory.resolve("management.key"), ownerApi, authorityCa,
                 new InetSocketAddress("127.0.0.1", httpsPort), installerUser, installerPassword, coap,
                 "CN=aSSURE management system");
+    }
+
+    /** The same settings for devices that take data channels on {@code port}. */
+    public ManagementSettings withDeviceDataPort(int port) {
+        return new ManagementSettings(jdbcUrl, jdbcUser, jdbcPassword, masterKeyFile, ownerApi, authorityCa, https,
+                installerUser, installerPassword, coap, subject, port);
     }
 
     @Override

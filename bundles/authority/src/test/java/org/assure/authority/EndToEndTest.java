@@ -294,7 +294,9 @@ class EndToEndTest {
                 ChannelConfiguration channel = ChannelConfigurationCodec.decode(self.received.get(1).payload());
                 assertThat(channel.localKeyId()).isEqualTo(self.id);
                 assertThat(channel.peerKeyId()).contains(peer.id);
-                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort);
+                // The channel names the peer's data port (PROFILE §7), at the address of its presence.
+                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(ManagementSettings.DEFAULT_DEVICE_DATA_PORT);
+                assertThat(((IpAddress) channel.address()).inetAddress()).isEqualTo(InetAddress.getLoopbackAddress());
             }
             // EC with a shared-secret device: a channel key derived for both, the secret device reached by PSK.
             ChannelIssuance mixed = oldOwner.issueChannels(List.of(a.id, s.id), Topology.STAR);
