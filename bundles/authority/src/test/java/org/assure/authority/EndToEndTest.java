@@ -329,8 +329,9 @@ class EndToEndTest {
                 ChannelConfiguration channel = ChannelConfigurationCodec.decode(self.received.get(1).payload());
                 assertThat(channel.localKeyId()).isEqualTo(self.id);
                 assertThat(channel.peerKeyId()).contains(peer.id);
-                // The channel names the peer's data port (PROFILE §7), at the address of its presence.
-                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(ManagementSettings.DEFAULT_DEVICE_DATA_PORT);
+                // The channel names the peer's data port (its management port + 1 by default, as 5684/5685 in
+                // PROFILE §7), at the address of its presence.
+                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort + 1);
                 assertThat(((IpAddress) channel.address()).inetAddress()).isEqualTo(InetAddress.getLoopbackAddress());
             }
             // EC with a shared-secret device: a channel key derived for both, the secret device reached by PSK.

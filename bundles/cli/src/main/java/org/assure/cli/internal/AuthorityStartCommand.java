@@ -68,9 +68,9 @@ final class AuthorityStartCommand implements Callable<Integer> {
                     + "which devices' management channels name (default: ${DEFAULT-VALUE}).")
     private int managementCoapPort;
 
-    @Option(names = "--device-data-port", paramLabel = "N", defaultValue = "5685",
-            description = "UDP port 1..65535 the devices take data channels on; channels the management server "
-                    + "issues name it (default: ${DEFAULT-VALUE}, PROFILE §7).")
+    @Option(names = "--device-data-port", paramLabel = "N", defaultValue = "0",
+            description = "UDP port the devices take data channels on, named in the channels the management server "
+                    + "issues; 0 (default): each device's management port + 1, as 5684/5685 (PROFILE §7).")
     private int deviceDataPort;
 
     @Option(names = "--manufacturer-cert", paramLabel = "PEM",
@@ -95,8 +95,8 @@ final class AuthorityStartCommand implements Callable<Integer> {
             // The port goes into every device's management channel definition: it has to be known in advance.
             throw new CliException("--management-coap-port must be 1..65535: devices' management channels name it");
         }
-        if (deviceDataPort < 1 || deviceDataPort > 65535) {
-            throw new CliException("--device-data-port must be 1..65535");
+        if (deviceDataPort < 0 || deviceDataPort > 65535) {
+            throw new CliException("--device-data-port must be 0..65535");
         }
         Home home = common.home();
         SecureRandom random = new SecureRandom();

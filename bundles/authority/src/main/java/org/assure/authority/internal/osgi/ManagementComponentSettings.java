@@ -42,8 +42,8 @@ final class ManagementComponentSettings {
             throw new IllegalArgumentException("presence.address: devices' management channels name it; give the "
                     + "address devices reach, not a wildcard");
         }
-        if (config.device_data_port() < 1 || config.device_data_port() > 65535) {
-            throw new IllegalArgumentException("device.data.port: must be 1..65535");
+        if (config.device_data_port() < 0 || config.device_data_port() > 65535) {
+            throw new IllegalArgumentException("device.data.port: must be 0..65535 (0: management port + 1)");
         }
         String user = config.installer_user() == null ? "" : config.installer_user().strip();
         if (user.isEmpty() || user.contains(":")) {

@@ -51,7 +51,7 @@ class ManagementServerComponentTest {
                 Arguments.of("registration.port", 70000),
                 Arguments.of("registration.port", -1),
                 Arguments.of("presence.port", 0),
-                Arguments.of("device.data.port", 0),
+                Arguments.of("device.data.port", -1),
                 Arguments.of("device.data.port", 65536),
                 Arguments.of("presence.address", "0.0.0.0"),
                 Arguments.of("presence.address", ""),
