@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * The channel manager and the Device Management API as OSGi services, on the keystore and on every
  * {@link ChannelTransport} service present (tracked dynamically: transports come and go).
  */
-@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+// immediate: its ports must listen for management systems even when nothing in the framework uses its services
+@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ChannelManager.class, DeviceManagement.class, ConfigurableComponent.class},
         property = {"service.pid=" + ChannelServiceComponent.PID, "kura.service.pid=" + ChannelServiceComponent.PID})
 @Designate(ocd = ChannelServiceConfig.class)
