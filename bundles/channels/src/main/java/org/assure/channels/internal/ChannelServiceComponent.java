@@ -80,6 +80,10 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
         Backoff backoff = new Backoff(Duration.ofSeconds(config.retry_initial_seconds()),
                 Duration.ofSeconds(Math.max(config.retry_initial_seconds(), config.retry_max_seconds())),
                 config.retry_max_attempts());
+        if (config.retransmission_initial_ms() >= config.handshake_timeout_seconds() * 1000L) {
+            // the DTLS engine refuses it too, but without naming the properties
+            throw new IllegalArgumentException("retransmission.initial.ms must be shorter than handshake.timeout.seconds");
+        }
         DeviceInfo info = deviceInfo(config, keystore.deviceId());
         HostSystemControl system = new HostSystemControl(new HostSystemControl.Settings(config.reboot_action(),
                 HostSystemControl.Settings.command(config.reboot_command()), config.shutdown_action(),
