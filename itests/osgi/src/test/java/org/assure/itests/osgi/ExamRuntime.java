@@ -62,17 +62,27 @@ final class ExamRuntime {
             // assertions inside the framework
             "net.bytebuddy.byte-buddy", "assertj-core");
 
+    private static final java.util.Set<String> LOGGING = java.util.Set.of("org.objectweb.asm", "org.objectweb.asm.tree",
+            "org.objectweb.asm.commons", "org.objectweb.asm.tree.analysis", "org.objectweb.asm.util",
+            "org.apache.aries.spifly.dynamic.bundle", "slf4j.api", "slf4j.simple");
+
     /** Californium's imports of SLF4J packages as published ({@code org.slf4j}, {@code org.slf4j.event}). */
     private static final Pattern CALIFORNIUM_SLF4J = Pattern.compile("(org\\.slf4j(?:\\.event)?;version=\"\\[1\\.7),2\\)\"");
 
     private ExamRuntime() {
     }
 
-    static Option[] options() {
+    /**
+     * @param log name of the file under target/itests that the framework's SLF4J log goes to (the tests read it:
+     *            clear messages for refused configurations, never a secret)
+     */
+    static Option[] options(String log) {
         Map<String, File> jars = bundlesOnClassPath();
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches());
         options.add(junitBundles());
+        Path dir = Path.of(System.getProperty("assure.itests.dir", "target/itests")).toAbsolutePath();
+        options.add(systemProperty("org.slf4j.simpleLogger.logFile").value(dir.resolve(log + ".log").toString()));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"));
         options.add(systemProperty("org.slf4j.simpleLogger.showDateTime").value("true"));
         for (String name : BUNDLES) {
@@ -84,7 +94,10 @@ final class ExamRuntime {
             if (name.startsWith("org.eclipse.californium.")) {
                 jar = widenSlf4jImport(jar);
             }
-            options.add(bundle(jar.toURI().toString()));
+            // logging starts first: Pax Exam's own bundles (start level 2) already log, and SLF4J 2 settles on a
+            // provider (or on none) at its first use
+            options.add(LOGGING.contains(name) ? bundle(jar.toURI().toString()).startLevel(1)
+                    : bundle(jar.toURI().toString()));
         }
         return options.toArray(Option[]::new);
     }
@@ -100,8 +113,8 @@ final class ExamRuntime {
                 throw new IllegalStateException(jar.getName() + " no longer imports SLF4J below 2; drop the widening");
             }
             main.putValue("Import-Package", slf4j.replaceAll("$1,3)\""));
-            Path dir = Files.createDirectories(Path.of(System.getProperty("assure.framework.bundles",
-                    "target/framework-bundles")));
+            Path dir = Files.createDirectories(Path.of(System.getProperty("assure.itests.dir", "target/itests"))
+                    .resolve("framework-bundles"));
             Path out = dir.resolve(jar.getName());
             try (OutputStream file = Files.newOutputStream(out); JarOutputStream target = new JarOutputStream(file, manifest)) {
                 Enumeration<JarEntry> entries = in.entries();

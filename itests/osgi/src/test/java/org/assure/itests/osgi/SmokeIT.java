@@ -15,7 +15,7 @@ import org.osgi.framework.FrameworkUtil;
 public class SmokeIT {
     @Configuration
     public Option[] config() {
-        return ExamRuntime.options();
+        return ExamRuntime.options("smoke");
     }
 
     @Test
