@@ -62,18 +62,20 @@ import org.osgi.framework.ServiceReference;
  * message naming the property, nothing it keeps is changed, and a good configuration brings it back as it was.
  *
  * <p>The tests run in name order and build one gateway: keystore, IP transport, channels, bootstrap, then Kura's
- * events and remote operations, each test adding the component the next one needs.
+ * events and remote operations, each test adding the component the next one needs; then the Trusted Authority
+ * component of the authority bundle (a walled-garden gateway runs it beside the others).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class GatewayComponentsIT {
+public class ComponentsIT {
     static final String KEYSTORE = "org.assure.keystore";
     static final String IP = "org.assure.channels.ip";
     static final String CHANNELS = "org.assure.channels";
     static final String BOOTSTRAP = "org.assure.bootstrap";
     static final String EVENTS = "org.assure.kura.CloudEventPublisher";
     static final String REMOTE = "org.assure.kura.CloudRequestHandler";
+    static final String AUTHORITY = "org.assure.authority.TrustedAuthority";
     private static final String PASSPHRASE = "factory passphrase 7Qx!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,7 +85,7 @@ public class GatewayComponentsIT {
 
     @Configuration
     public Option[] config() {
-        return ExamRuntime.options("gateway-components");
+        return ExamRuntime.options("components");
     }
 
     @BeforeClass
@@ -339,6 +341,51 @@ public class GatewayComponentsIT {
         }
         return handler.doGet(new RequestHandlerContext(null, Map.of()),
                 new KuraMessage(payload, Map.of("args", List.of("keys"))));
+    }
+
+    // ---- authority: the Trusted Authority component ----
+
+    @Test
+    public void g_trusted_authority_activates_moves_port_and_refuses_bad_values_keeping_its_identity() throws Exception {
+        Path dir = Dirs.fresh("authority");
+        int https = Dirs.freeTcpPort();
+        int coap = Dirs.freeUdpPort();
+        String filter = "(component.name=" + AUTHORITY + ")";
+        // defaults but for the data directory and the ports (free ones: the defaults 8443 and 5684 may be taken)
+        Map<String, Object> config = Map.of("dataDirectory", dir.toString(), "httpsPort", https, "bootstrapPort", coap);
+        Osgi.configure(AUTHORITY, config);
+        Osgi.await("Trusted Authority active", () -> Osgi.state(AUTHORITY) == ACTIVE);
+        Osgi.await("HTTPS port accepting", () -> Dirs.tcpPortAccepts(https));
+        assertThat(Dirs.udpPortInUse(coap)).as("Bootstrap API (CoAP/DTLS) port bound").isTrue();
+        java.security.cert.X509Certificate[] chain = Tls.serverChain(https);
+        assertThat(chain[0].getSubjectAlternativeNames()).anyMatch(n -> n.get(1).equals("127.0.0.1"));
+
+        int moved = Dirs.freeTcpPort();
+        reconfigure(AUTHORITY, config, Map.of("httpsPort", moved));
+        Osgi.await("HTTPS moved", () -> Dirs.tcpPortAccepts(moved) && !Dirs.tcpPortAccepts(https));
+        // the same authority: its CA (kept in its database) issued the new server certificate
+        assertThat(Tls.serverChain(moved)[0].getIssuerX500Principal()).isEqualTo(chain[0].getIssuerX500Principal());
+        assertSameIssuerKey(Tls.serverChain(moved), chain);
+
+        Map<String, Object> movedConfig = new HashMap<>(config);
+        movedConfig.put("httpsPort", moved);
+        refuse(AUTHORITY, ConfigurableComponent.class, filter, movedConfig,
+                Map.of("manufacturerCertificates", new String[] {"not a certificate"}),
+                "manufacturerCertificates: not a PEM certificate");
+        assertThat(Dirs.tcpPortAccepts(moved)).as("a refused authority serves nothing").isFalse();
+        assertThat(Dirs.udpPortInUse(coap)).isFalse();
+
+        Osgi.configure(AUTHORITY, movedConfig);
+        Osgi.await("Trusted Authority back", () -> Osgi.state(AUTHORITY) == ACTIVE && Dirs.tcpPortAccepts(moved));
+        assertSameIssuerKey(Tls.serverChain(moved), chain);
+        Osgi.deleteConfiguration(AUTHORITY);
+        Osgi.await("deleted configuration stops the authority", () -> !Dirs.tcpPortAccepts(moved));
+    }
+
+    private static void assertSameIssuerKey(java.security.cert.X509Certificate[] now,
+            java.security.cert.X509Certificate[] before) throws Exception {
+        // the leaf of each start verifies with the CA key of the first start
+        now[0].verify(before[before.length - 1].getPublicKey());
     }
 
     // ---- helpers ----
