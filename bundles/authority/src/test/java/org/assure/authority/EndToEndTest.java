@@ -1,6 +1,7 @@
 package org.assure.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetAddress;
@@ -49,6 +50,7 @@ import org.assure.dtls.PeerKey;
 import org.assure.dtls.PskKey;
 import org.assure.dtls.RawKeyCredentials;
 import org.assure.dtls.UdpTransport;
+import org.assure.core.error.ErrorKind;
 import org.assure.dtls.coap.AssurePeerPrincipal;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Response;
@@ -224,6 +226,39 @@ class EndToEndTest {
                 assertThat(ta.services().trustedAuthority().ownership(device.id).orElseThrow().owner())
                         .contains(newOwner.mgmtId());
             }
+        }
+    }
+
+    @Test
+    void the_old_owner_transfers_resets_the_device_bootstrap_over_dtls_and_is_then_refused() throws Exception {
+        String caseString = "reset-" + UUID.randomUUID();
+        try (TestDevice device = manufacture(Kind.EC, caseString); TestDevice silent = manufacture(Kind.SECRET, caseString)) {
+            for (TestDevice d : List.of(device, silent)) {
+                register(oldOwner, "installer-a", d, caseString);
+                d.bootstrap(ta.bootstrapAddress());
+            }
+            device.serveManagement(info(device.id), false);
+            // Without a presence the management server does not know where the device is.
+            assertThatThrownBy(() -> oldOwner.requestBootstrap(silent.id)).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+
+            oldOwner.transfer(device.id, newOwner.mgmtId());
+            assertThat(ta.services().trustedAuthority().ownership(device.id).orElseThrow().owner())
+                    .contains(newOwner.mgmtId());
+            // §14.7: the old owner, still trusted by the device, tells it to bootstrap (for the new owner's image).
+            PushedRequest reset = oldOwner.requestBootstrap(device.id);
+            assertThat(reset.responseCode()).contains("2.04");
+            assertThat(device.received).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("PUT");
+                assertThat(r.path()).isEqualTo("/v1/bootstrap");
+                assertThat(r.payload()).isEmpty();
+                assertThat(r.from()).map(AssurePeerPrincipal::keyId).contains(oldOwner.keyId());
+            });
+            // The Owner API refuses the old owner from now on; the new one does not manage it through the old one.
+            assertThatThrownBy(() -> oldOwner.transfer(device.id, oldOwner.mgmtId())).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
+            assertThatThrownBy(() -> newOwner.requestBootstrap(device.id)).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHENTICATED));
         }
     }
 

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {InspectCommand.class, DeriveCommand.class, EnvelopeCommand.class, QrCommand.class,
                 TimestampCommand.class, AuthorityCommand.class, ManufactureCommand.class, OwnerCommand.class,
-                DeviceCommand.class, ChannelCommand.class},
+                DeviceCommand.class, ChannelCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error, invalid input, unreadable file, or a request the authority refused",
+                "3:demo: a step failed",
                 "4:channel: a device was not ready or refused a pushed request"})
 final class AssureCommand implements Callable<Integer> {
     private final InputStream stdin;

@@ -30,7 +30,8 @@ import org.ops4j.pax.exam.Option;
  * The runtime every in-framework test runs in: Equinox (the Pax Exam native container) with Felix SCR, ConfigAdmin
  * and Metatype, SLF4J 2 (its provider found through Aries SPI Fly), the kura-api bundle, the aSSURE bundles and the
  * third-party bundles they import. Every bundle is a jar Maven resolved for this module (the reactor's own artifacts
- * for ours), found on the test class path by its symbolic name, so what runs is what the build produced.
+ * for ours), found on the test class path by its symbolic name (jul-to-slf4j in the directory the build copied it
+ * to), so what runs is what the build produced.
  *
  * <p>One exception, found by running the bundles together: Californium 3.14's bundles import {@code org.slf4j}
  * only below 2.0, Jetty 12 only from 2.0, and the authority bundle sees both (uses constraints), so no framework
@@ -137,8 +138,16 @@ final class ExamRuntime {
     }
 
     private static Map<String, File> bundlesOnClassPath() {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        // jul-to-slf4j of the SLF4J 2 line, copied there by the build (the class path's SLF4J is 2 already)
+        File[] copied = Path.of(System.getProperty("assure.itests.dir", "target/itests")).resolve("framework-bundles")
+                .toFile().listFiles((dir, name) -> name.startsWith("jul-to-slf4j-"));
+        if (copied == null || copied.length != 1) {
+            throw new IllegalStateException("jul-to-slf4j was not copied to target/itests/framework-bundles");
+        }
+        entries.add(copied[0].getPath());
         Map<String, File> jars = new LinkedHashMap<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : entries) {
             if (!entry.endsWith(".jar")) {
                 continue;
             }

@@ -122,6 +122,41 @@ public final class ChannelIssuer {
         }
     }
 
+    /**
+     * Sends one request without payload (e.g. {@code PUT /v1/bootstrap}) to a device's management port over DTLS,
+     * authenticated as for a channel push.
+     *
+     * @throws AuthorityException UNAUTHENTICATED for a device that is not ours, UNAVAILABLE when it has no
+     *                            presence yet, cannot be reached, or did not answer (the cause says why)
+     */
+    public PushedRequest request(UUID device, String method, String path) throws AuthorityException {
+        Map<UUID, String> errors = new LinkedHashMap<>();
+        Optional<Ready> ready;
+        try {
+            ready = ready(device, errors);
+        } catch (CryptoException e) {
+            throw new AuthorityException(ErrorKind.UNAVAILABLE, "the device's keys cannot be used", e);
+        }
+        if (ready.isEmpty()) {
+            String error = errors.getOrDefault(device, "");
+            throw error.equals("no presence yet") ? new AuthorityException(ErrorKind.UNAVAILABLE, "no presence yet")
+                    : new AuthorityException(ErrorKind.UNAUTHENTICATED, "not a configured device of this management server");
+        }
+        Map<UUID, CoapEndpoint> endpoints = new HashMap<>();
+        try {
+            PushedRequest pushed = push(new DeviceRequest(device, method, path, "", new byte[0]), ready.get(), endpoints,
+                    errors);
+            if (pushed.responseCode().isEmpty()) {
+                // The error text is ours (fixed words and the transport's reason), never the device's data.
+                throw new AuthorityException(ErrorKind.UNAVAILABLE, "the device did not answer",
+                        new java.io.IOException(errors.get(device)));
+            }
+            return pushed;
+        } finally {
+            endpoints.values().forEach(CoapEndpoint::destroy);
+        }
+    }
+
     private Optional<Ready> ready(UUID device, Map<UUID, String> errors) throws AuthorityException, CryptoException {
         Optional<Registrar.ChannelKeys> keys = registrar.channelKeys(device);
         Optional<Registrar.Planning> planning = registrar.planning(device);
@@ -194,8 +229,11 @@ public final class ChannelIssuer {
             Request coap = new Request(CoAP.Code.valueOf(request.method()));
             coap.setURI("coaps://" + hostLiteral(device.management().getAddress()) + ":"
                     + device.management().getPort() + path + (request.query().isEmpty() ? "" : "?" + request.query()));
-            coap.setPayload(request.payload());
-            coap.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+            byte[] payload = request.payload();
+            if (payload.length > 0) {
+                coap.setPayload(payload);
+                coap.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+            }
             coap.send(endpoint);
             Response response = coap.waitForResponse(ANSWER_TIMEOUT_MS);
             if (response == null) {
