@@ -63,7 +63,7 @@ import org.osgi.framework.ServiceReference;
  *
  * <p>The tests run in name order and build one gateway: keystore, IP transport, channels, bootstrap, then Kura's
  * events and remote operations, each test adding the component the next one needs; then the Trusted Authority
- * component of the authority bundle (a walled-garden gateway runs it beside the others).
+ * and management server components of the authority bundle (a walled-garden gateway runs them beside the others).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -76,6 +76,7 @@ public class ComponentsIT {
     static final String EVENTS = "org.assure.kura.CloudEventPublisher";
     static final String REMOTE = "org.assure.kura.CloudRequestHandler";
     static final String AUTHORITY = "org.assure.authority.TrustedAuthority";
+    static final String MANAGEMENT = "org.assure.authority.ManagementServer";
     private static final String PASSPHRASE = "factory passphrase 7Qx!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -378,8 +379,53 @@ public class ComponentsIT {
         Osgi.configure(AUTHORITY, movedConfig);
         Osgi.await("Trusted Authority back", () -> Osgi.state(AUTHORITY) == ACTIVE && Dirs.tcpPortAccepts(moved));
         assertSameIssuerKey(Tls.serverChain(moved), chain);
+        authorityHttps = moved;
+    }
+
+    private static int authorityHttps;
+
+    // ---- authority: the management server component ----
+
+    @Test
+    public void h_management_server_registers_with_the_local_authority_moves_and_refuses_bad_values() throws Exception {
+        Path dir = Dirs.fresh("management");
+        int registration = Dirs.freeTcpPort();
+        String password = "installer secret 9";
+        String filter = "(component.name=" + MANAGEMENT + ")";
+        // Trusted Authority URL and CA empty (the defaults): the Trusted Authority component of this framework
+        Map<String, Object> config = Map.of("data.directory", dir.toString(), "registration.port", registration,
+                "presence.port", Dirs.freeUdpPort(),
+                "installer.password", new String(crypto.encryptAes(password.toCharArray())));
+        Osgi.configure(MANAGEMENT, config);
+        Osgi.await("management server active", () -> Osgi.state(MANAGEMENT) == ACTIVE
+                && Dirs.tcpPortAccepts(registration));
+        // it registered with the authority as a management system: the authority's CA issued its identity, and
+        // its Registration API presents a certificate of its own
+        assertThat(Files.exists(dir.resolve("management.key"))).isTrue();
+
+        int moved = Dirs.freeTcpPort();
+        reconfigure(MANAGEMENT, config, Map.of("registration.port", moved));
+        Osgi.await("Registration API moved", () -> Dirs.tcpPortAccepts(moved) && !Dirs.tcpPortAccepts(registration));
+        Map<String, Object> movedConfig = new HashMap<>(config);
+        movedConfig.put("registration.port", moved);
+
+        refuse(MANAGEMENT, ConfigurableComponent.class, filter, movedConfig,
+                Map.of("installer.password", new String(crypto.encryptAes("short".toCharArray()))),
+                "installer.password: required, at least 8 characters");
+        assertThat(Dirs.tcpPortAccepts(moved)).as("a refused management server serves nothing").isFalse();
+        refuse(MANAGEMENT, ConfigurableComponent.class, filter, movedConfig, Map.of("presence.address", "0.0.0.0"),
+                "presence.address");
+        assertThat(Logs.slf4j()).doesNotContain(password);
+        assertThat(Osgi.loggedAll()).noneMatch(line -> line.contains(password));
+
+        Osgi.configure(MANAGEMENT, movedConfig);
+        Osgi.await("management server back", () -> Osgi.state(MANAGEMENT) == ACTIVE && Dirs.tcpPortAccepts(moved));
+
+        // without configurations both stop
+        Osgi.deleteConfiguration(MANAGEMENT);
         Osgi.deleteConfiguration(AUTHORITY);
-        Osgi.await("deleted configuration stops the authority", () -> !Dirs.tcpPortAccepts(moved));
+        Osgi.await("deleted configurations stop both", () -> !Dirs.tcpPortAccepts(moved)
+                && !Dirs.tcpPortAccepts(authorityHttps));
     }
 
     private static void assertSameIssuerKey(java.security.cert.X509Certificate[] now,

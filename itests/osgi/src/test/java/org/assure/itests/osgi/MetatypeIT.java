@@ -35,7 +35,7 @@ public class MetatypeIT {
     /** Every configuration PID of the aSSURE components; the test also finds them in SCR and compares. */
     static final Set<String> PIDS = Set.of("org.assure.keystore", "org.assure.channels", "org.assure.channels.ip",
             "org.assure.bootstrap", "org.assure.kura.CloudEventPublisher", "org.assure.kura.CloudRequestHandler",
-            "org.assure.authority.TrustedAuthority");
+            "org.assure.authority.TrustedAuthority", "org.assure.authority.ManagementServer");
     private static final Pattern SECRET = Pattern.compile("(?i).*(passphrase|password|secret|token|private).*");
     private static final Set<Integer> TYPES = Set.of(AttributeDefinition.STRING, AttributeDefinition.LONG,
             AttributeDefinition.INTEGER, AttributeDefinition.SHORT, AttributeDefinition.CHARACTER,
