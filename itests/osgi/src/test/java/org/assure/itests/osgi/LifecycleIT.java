@@ -34,7 +34,6 @@ import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.json.DeviceRecordJson;
 import org.assure.core.json.DeviceStatusJson;
 import org.assure.core.model.Bytes;
-import org.assure.core.model.ChannelConfiguration;
 import org.assure.core.model.IpAddress;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.DeviceCapabilities;
@@ -61,9 +60,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * {@code requestBootstrap}, which the component does not offer). Gateway A is this framework's keystore, IP
  * transport, channel manager and bootstrap components; gateway B is the same bundles in a second Equinox the test
  * launches ({@link SecondGateway}). Manufacturer and installer use the HTTPS APIs; everything between gateways,
- * authority and owners is real DTLS/CoAP over loopback UDP. One step is the test's own: the owner pushes the data
- * channel addressed to the peer's management port, where it cannot open, so A's operator defines the same channel
- * at B's data port (see the comment there).
+ * authority and owners is real DTLS/CoAP over loopback UDP.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -127,28 +124,16 @@ public class LifecycleIT {
                 assertThat(issued.complete()).as(issued.toString()).isTrue();
                 ChannelManager channels = Osgi.service(ChannelManager.class);
                 Keystore keystoreA = Osgi.service(Keystore.class);
-                ManagedChannel pushed = Osgi.awaitValue("data channel to B pushed to A", () -> channels.channels()
-                        .stream().filter(c -> c.origin() == ChannelOrigin.MANAGEMENT
-                                && c.configuration().effectivePeerKeyId().equals(b.id())).findFirst().orElse(null));
-                assertThat(pushed.privileges()).as("a data channel").isEmpty();
                 assertThat(keystoreA.key(b.id())).as("B's device key, pushed to A by the owner").isPresent();
-                step("owner issued the data channel A-B: keys and channel definitions pushed to both over DTLS");
-
-                // The management server addresses a data channel to the peer's management port (the source of its
-                // presence, PROFILE-ADDITIONS 42), where a data-channel client is refused: the pushed channel
-                // cannot open. The same channel (same keys, same flags) at B's data port opens: A's operator adds
-                // it locally.
-                IpAddress pushedAddress = (IpAddress) pushed.configuration().address();
-                assertThat(pushedAddress.remotePort()).as("pushed to B's management port, not its data port")
-                        .isEqualTo(b.managementPort());
-                ChannelConfiguration atDataPort = new ChannelConfiguration(pushed.configuration().localKeyId(),
-                        pushed.configuration().peerKeyId(), pushed.configuration().flags(),
-                        IpAddress.of(java.net.InetAddress.getLoopbackAddress(), 0, b.dataPort()));
-                long local = channels.create(atDataPort, ChannelOrigin.LOCAL);
-                channels.open(local);
-                ManagedChannel data = Osgi.awaitValue("data channel A-B open", () -> channels.channel(local)
-                        .filter(c -> c.state() == ChannelState.OPEN).orElse(null));
-                step("data channel " + data.id() + " from A to B's data port open");
+                ManagedChannel data = Osgi.awaitValue("data channel A-B open", () -> channels.channels().stream()
+                        .filter(c -> c.origin() == ChannelOrigin.MANAGEMENT
+                                && c.configuration().effectivePeerKeyId().equals(b.id())
+                                && c.state() == ChannelState.OPEN).findFirst().orElse(null));
+                assertThat(data.privileges()).as("a data channel").isEmpty();
+                assertThat(((IpAddress) data.configuration().address()).remotePort()).as("B's data port")
+                        .isEqualTo(b.dataPort());
+                step("owner issued the data channel A-B (keys and definitions pushed over DTLS); channel "
+                        + data.id() + " open");
 
                 byte[] hello = ("ping from " + a.id()).getBytes(StandardCharsets.UTF_8);
                 ManagementResponse pong = channels.send(data.id(), new ManagementRequest(ManagementMethod.GET,
@@ -221,7 +206,9 @@ public class LifecycleIT {
                 Https.uri(ta.httpsUri(), "/v1/devices/" + id, null)).PUT(HttpRequest.BodyPublishers.ofByteArray(
                         Ecies.encrypt(ta.identityServiceKey(), DeviceRecordJson.encode(record), RANDOM))).build());
         assertThat(response.statusCode()).as("Manufacturer API upload").isEqualTo(201);
-        return new Device(id, identity, dir, Dirs.freeUdpPort(), Dirs.freeUdpPort());
+        // PROFILE §7's pairing, data port = management port + 1, which the management server assumes (item 44)
+        int management = Dirs.freeUdpPortPair();
+        return new Device(id, identity, dir, management, management + 1);
     }
 
     /** The installer registers the device with a management server (Registration API, draft §11.2). */
