@@ -108,6 +108,7 @@ public class LifecycleIT {
             try (SecondGateway gatewayB = SecondGateway.start(dir.resolve("framework-b"),
                     Path.of(System.getProperty("assure.itests.dir", "target/itests")).toAbsolutePath()
                             .resolve("lifecycle-gateway-b.log"))) {
+                assertThat(Logs.named("lifecycle")).contains("aSSURE keystore started for device " + a.id());
                 configureGateway(b, ta, (pid, properties) -> {
                     try {
                         gatewayB.configure(pid, properties);
@@ -161,6 +162,12 @@ public class LifecycleIT {
                     refused = e;
                 }
                 step("old owner locked out" + (refused == null ? "" : ": " + refused.getMessage()));
+                // secrets given in configurations and to the APIs never reach a log
+                for (String secret : List.of(PASSPHRASE, "installer-a-password", "installer-b-password")) {
+                    assertThat(Logs.named("lifecycle")).doesNotContain(secret);
+                    assertThat(Logs.named("lifecycle-gateway-b")).doesNotContain(secret);
+                    assertThat(Osgi.loggedAll()).noneMatch(line -> line.contains(secret));
+                }
             }
         } finally {
             newOwner.close();
