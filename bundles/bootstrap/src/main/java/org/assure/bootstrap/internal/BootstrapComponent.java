@@ -3,6 +3,8 @@ package org.assure.bootstrap.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -32,6 +34,8 @@ import org.assure.dtls.DtlsConfig;
 import org.assure.keystore.Keystore;
 import org.assure.keystore.TrustedTime;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -48,10 +52,15 @@ import org.slf4j.LoggerFactory;
  * triggered ({@code PUT /v1/bootstrap} through {@link BootstrapTrigger}, or {@link BootstrapService#bootstrapNow});
  * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
  * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
+ *
+ * <p>The channel manager's whiteboard services ({@link BootstrapTrigger}, {@link GoodbyeHook}, {@link ChannelListener})
+ * are registered by the component itself once it is constructed, not declared to DS: the channel manager binds
+ * them dynamically, and as DS services they would have DS activate this component from inside the channel
+ * manager's own activation (which this component needs) — a circle Felix SCR breaks by never binding them, so the
+ * gateway would never say presence and would answer {@code PUT /v1/bootstrap} with 5.03.
  */
 @Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {BootstrapService.class, BootstrapTrigger.class, GoodbyeHook.class, TrustedTime.class,
-            ChannelListener.class, ConfigurableComponent.class},
+        service = {BootstrapService.class, TrustedTime.class, ConfigurableComponent.class},
         property = {"service.pid=" + BootstrapComponent.PID, "kura.service.pid=" + BootstrapComponent.PID})
 @Designate(ocd = BootstrapConfig.class)
 public final class BootstrapComponent implements BootstrapService, BootstrapTrigger, GoodbyeHook, TrustedTime,
@@ -68,10 +77,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
     private final PresenceAgent presence;
     private final ManagementChannelClient ownChannels;
     private volatile ManagementChannelClient channelClient;
+    private final ServiceRegistration<?> whiteboard;
 
     @Activate
-    public BootstrapComponent(BootstrapConfig config, @Reference Keystore keystore, @Reference ChannelManager channels,
-            @Reference DeviceManagement management) {
+    public BootstrapComponent(BootstrapConfig config, BundleContext context, @Reference Keystore keystore,
+            @Reference ChannelManager channels, @Reference DeviceManagement management) {
         BootstrapSettings settings = BootstrapSettings.of(config);
         ownChannels = new ChannelManagerClient(channels);
         SecureRandom random = new SecureRandom();
@@ -88,6 +98,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         client = new BootstrapClient(locator, keystore::deviceId, fetcher, applier, goodbye,
                 settings.goodbyeTimeout(), new Backoff(settings.retryInitial(), settings.retryMax(),
                         settings.retryJitter(), random), scheduler, Clock.systemUTC(), listeners);
+        // Before the first bootstrap: its management channel opening is what triggers presence.
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("component.name", PID);
+        whiteboard = context.registerService(new String[] {BootstrapTrigger.class.getName(), GoodbyeHook.class.getName(),
+            ChannelListener.class.getName()}, this, properties);
         if (settings.autoBootstrap() && !ManagementChannels.anyDefined(channels)) {
             client.startFirstBootstrap();
         }
@@ -115,6 +130,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
 
     @Deactivate
     void deactivate() {
+        try {
+            whiteboard.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
         client.close();
         scheduler.close();
     }
