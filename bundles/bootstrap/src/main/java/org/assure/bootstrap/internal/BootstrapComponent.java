@@ -53,14 +53,15 @@ import org.slf4j.LoggerFactory;
  * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
  * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
  *
- * <p>The channel manager's whiteboard services ({@link BootstrapTrigger}, {@link GoodbyeHook}, {@link ChannelListener})
- * are registered by the component itself once it is constructed, not declared to DS: the channel manager binds
- * them dynamically, and as DS services they would have DS activate this component from inside the channel
- * manager's own activation (which this component needs) — a circle Felix SCR breaks by never binding them, so the
- * gateway would never say presence and would answer {@code PUT /v1/bootstrap} with 5.03.
+ * <p>The component is immediate: a gateway bootstraps on first start whether or not anything uses its services.
+ * The services other components bind dynamically — the channel manager's whiteboard ({@link BootstrapTrigger},
+ * {@link GoodbyeHook}, {@link ChannelListener}) and the keystore's {@link TrustedTime} — are registered by the
+ * component itself once it is constructed, not declared to DS: this component needs the channel manager and the
+ * keystore, and as DS services they would have DS activate it from inside their activation — a circle Felix SCR
+ * breaks by never binding them (found with the standalone gateway: no presence, {@code PUT /v1/bootstrap} 5.03).
  */
-@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {BootstrapService.class, TrustedTime.class, ConfigurableComponent.class},
+@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {BootstrapService.class, ConfigurableComponent.class},
         property = {"service.pid=" + BootstrapComponent.PID, "kura.service.pid=" + BootstrapComponent.PID})
 @Designate(ocd = BootstrapConfig.class)
 public final class BootstrapComponent implements BootstrapService, BootstrapTrigger, GoodbyeHook, TrustedTime,
@@ -102,7 +103,7 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("component.name", PID);
         whiteboard = context.registerService(new String[] {BootstrapTrigger.class.getName(), GoodbyeHook.class.getName(),
-            ChannelListener.class.getName()}, this, properties);
+            ChannelListener.class.getName(), TrustedTime.class.getName()}, this, properties);
         if (settings.autoBootstrap() && !ManagementChannels.anyDefined(channels)) {
             client.startFirstBootstrap();
         }

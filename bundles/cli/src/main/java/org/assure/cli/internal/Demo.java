@@ -374,7 +374,9 @@ final class Demo implements AutoCloseable {
                     if (e.kind() != ErrorKind.UNAVAILABLE || e.getCause() == null) {
                         throw new CliException("device " + g.name + ": unexpected " + e.kind() + " " + e.getMessage());
                     }
-                    return g.name + ": " + e.getCause().getMessage();
+                    // the transport's reason names the socket pair; the reason itself is what matters here
+                    return g.name + ": " + String.valueOf(e.getCause().getMessage())
+                            .replaceAll("DTLS handshake with IpAddress\\[[^\\]]*\\]", "DTLS handshake");
                 }
             };
             checks.add(CompletableFuture.supplyAsync(check));
