@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assure.core.cbor.PskHintCodec;
 import org.assure.core.crypto.KeyGeneration;
 import org.assure.core.crypto.Keys;
@@ -178,6 +179,11 @@ public final class DtlsBench {
         void run(int thread) throws Exception;
     }
 
+    @FunctionalInterface
+    interface Setup {
+        void run() throws Exception;
+    }
+
     /** Operations per second of {@code op} on {@code threads} threads for {@code seconds}; failures abort. */
     static double rate(int threads, double seconds, Op op) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -231,9 +237,20 @@ public final class DtlsBench {
 
     /** Median of alternating rounds: {ours, peer}, after a warm-up round each. */
     static double[] compare(int threads, Op ours, Op peer) throws Exception {
+        return compare(threads, ours, peer, null);
+    }
+
+    /**
+     * Median of alternating rounds: {ours, peer}, after a warm-up round each; {@code beforePeerRound} (if not null)
+     * runs before every peer round, outside the timed part.
+     */
+    static double[] compare(int threads, Op ours, Op peer, Setup beforePeerRound) throws Exception {
         // Warm-up (JIT) as long as a round: both stacks are compiled before anything is measured.
         rate(threads, SECONDS, ours);
         if (peer != null) {
+            if (beforePeerRound != null) {
+                beforePeerRound.run();
+            }
             rate(threads, SECONDS, peer);
         }
         double[] a = new double[ROUNDS];
@@ -243,6 +260,9 @@ public final class DtlsBench {
         for (int r = 0; r < ROUNDS; r++) {
             a[r] = rate(threads, SECONDS, ours);
             cpuA[r] = lastCpuPerOp;
+            if (peer != null && beforePeerRound != null) {
+                beforePeerRound.run();
+            }
             b[r] = peer == null ? Double.NaN : rate(threads, SECONDS, peer);
             cpuB[r] = peer == null ? Double.NaN : lastCpuPerOp;
         }
@@ -293,7 +313,6 @@ public final class DtlsBench {
                 .setAddress(new InetSocketAddress(LOOPBACK, 0))
                 .set(org.eclipse.californium.scandium.config.DtlsConfig.DTLS_ROLE, role)
                 .set(org.eclipse.californium.scandium.config.DtlsConfig.DTLS_SERVER_USE_SESSION_ID, false)
-                .set(org.eclipse.californium.scandium.config.DtlsConfig.DTLS_MAX_CONNECTIONS, SESSIONS + 1000)
                 .set(org.eclipse.californium.scandium.config.DtlsConfig.DTLS_EXTENDED_MASTER_SECRET_MODE,
                         ExtendedMasterSecretMode.REQUIRED);
     }
@@ -391,7 +410,6 @@ public final class DtlsBench {
     }
 
     private static final AtomicInteger SCANDIUM_CLIENT = new AtomicInteger();
-    private static final int SCANDIUM_ROTATION = 2000;
 
     private static OwnKey ownKey() {
         KeyPair pair = KeyGeneration.generate(GenerateKeyType.EC_P256, RANDOM);
@@ -405,22 +423,29 @@ public final class DtlsBench {
 
     /**
      * Full handshakes per second, {@link #CONCURRENCY} clients each looping "handshake, send one record": ours
-     * (no resumption: both caches off) against Scandium (client connection state cleared before each).
+     * (no resumption: both caches off; a client's {@code connect} replaces its previous session) against Scandium
+     * (each client's connection state cleared before each handshake, so every one is a full handshake from the same
+     * port, as ours are).
+     *
+     * <p>Scandium's server keeps the connection of every finished handshake in its connection store (a newer
+     * handshake from the same address, or a close_notify, does not remove the old one) and refuses to evict
+     * connections with recent handshakes; once the store is full it keeps answering the clients' ClientHellos with
+     * HelloVerifyRequests, and a Scandium client answers each with a ClientHello of the next message_seq until that
+     * passes 65535 ("Handshake message sequence number 65536 out of range"). So every Scandium round (the warm-up
+     * too) runs against a fresh Scandium server with its default store (150,000 connections), far more than one
+     * round's handshakes; the old server and its store are gone before the round starts.
      */
     private static void handshakes(String name, InMemoryCredentials serverCredentials,
             java.util.function.IntFunction<ClientCredentials> clientCredentials, ScandiumConfig scandium,
             double ceiling) throws Exception {
         DtlsEngine server = engine(noResumption(), serverCredentials);
         List<DtlsEngine> clients = new ArrayList<>();
-        DTLSConnector scandiumServer = new DTLSConnector(scandium.of(DtlsRole.SERVER_ONLY).build());
+        AtomicReference<DTLSConnector> scandiumServer = new AtomicReference<>();
         List<DTLSConnector> scandiumClients = new ArrayList<>();
         try {
             for (int i = 0; i < CONCURRENCY; i++) {
                 clients.add(engine(noResumption(), null));
             }
-            scandiumServer.setRawDataReceiver(raw -> {
-            });
-            scandiumServer.start();
             for (int i = 0; i < CONCURRENCY; i++) {
                 DTLSConnector client = new DTLSConnector(scandium.of(DtlsRole.CLIENT_ONLY).build());
                 client.setRawDataReceiver(raw -> {
@@ -429,26 +454,24 @@ public final class DtlsBench {
                 scandiumClients.add(client);
             }
             byte[] one = {1};
-            long[] scandiumHandshakes = new long[CONCURRENCY];
-            InetSocketAddress scandiumAddress = scandiumServer.getAddress();
             double[] result = compare(CONCURRENCY, thread -> {
                 DtlsSession session = clients.get(thread).connect(server.localAddress(),
                         clientCredentials.apply(thread)).get(20, TimeUnit.SECONDS);
                 session.send(one);
             }, thread -> {
                 DTLSConnector client = scandiumClients.get(thread);
-                if (scandiumHandshakes[thread]++ % SCANDIUM_ROTATION == SCANDIUM_ROTATION - 1) {
-                    // Scandium's server keeps counting handshake message sequence numbers across handshakes from
-                    // one address and fails at 2^16: a fresh client port now and then (outside the hot path).
-                    client.destroy();
-                    client = new DTLSConnector(scandium.of(DtlsRole.CLIENT_ONLY).build());
-                    client.setRawDataReceiver(raw -> {
-                    });
-                    client.start();
-                    scandiumClients.set(thread, client);
-                }
                 client.clearConnectionState();
-                scandiumSend(client, scandiumAddress, one);
+                scandiumSend(client, scandiumServer.get().getAddress(), one);
+            }, () -> {
+                DTLSConnector previous = scandiumServer.getAndSet(null);
+                if (previous != null) {
+                    previous.destroy();
+                }
+                DTLSConnector fresh = new DTLSConnector(scandium.of(DtlsRole.SERVER_ONLY).build());
+                fresh.setRawDataReceiver(raw -> {
+                });
+                fresh.start();
+                scandiumServer.set(fresh);
             });
             double ratio = result[0] / result[1];
             report(name, result[0], "handshakes/s", result[1], ratio, ">=1.5x", ratio >= 1.5);
@@ -461,7 +484,10 @@ public final class DtlsBench {
             clients.forEach(DtlsEngine::close);
             server.close();
             scandiumClients.forEach(DTLSConnector::destroy);
-            scandiumServer.destroy();
+            DTLSConnector last = scandiumServer.get();
+            if (last != null) {
+                last.destroy();
+            }
         }
     }
 
