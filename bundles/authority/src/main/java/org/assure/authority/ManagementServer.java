@@ -90,7 +90,8 @@ public final class ManagementServer implements AutoCloseable {
             KeyPair tlsKey = KeyGeneration.generate(GenerateKeyType.EC_P256, random);
             X509Certificate leaf = Certificates.server(tls, caKey.getPrivate(), tlsKey.getPublic(),
                     List.of(settings.https().getHostString(), "localhost"), AuthorityKeys.serial(random));
-            ChannelIssuer channels = new ChannelIssuer(registrar, random, DtlsConfig.defaults(), settings.coap().getAddress());
+            ChannelIssuer channels = new ChannelIssuer(registrar, random, DtlsConfig.defaults(), settings.coap().getAddress(),
+                    settings.deviceDataPort());
             HttpsServer https = HttpsServer.start(settings.https(), tlsKey.getPrivate(), new X509Certificate[] {leaf, tls},
                     trusted, new RegistrationHandler(registrar, channels, settings.installerUser(),
                             settings.installerPassword().toCharArray()));

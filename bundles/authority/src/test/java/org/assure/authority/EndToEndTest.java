@@ -329,7 +329,10 @@ class EndToEndTest {
                 ChannelConfiguration channel = ChannelConfigurationCodec.decode(self.received.get(1).payload());
                 assertThat(channel.localKeyId()).isEqualTo(self.id);
                 assertThat(channel.peerKeyId()).contains(peer.id);
-                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort);
+                // The channel names the peer's data port (its management port + 1 by default, as 5684/5685 in
+                // PROFILE §7), at the address of its presence.
+                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort + 1);
+                assertThat(((IpAddress) channel.address()).inetAddress()).isEqualTo(InetAddress.getLoopbackAddress());
             }
             // EC with a shared-secret device: a channel key derived for both, the secret device reached by PSK.
             ChannelIssuance mixed = oldOwner.issueChannels(List.of(a.id, s.id), Topology.STAR);

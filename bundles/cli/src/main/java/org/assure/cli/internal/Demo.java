@@ -106,7 +106,7 @@ final class Demo implements AutoCloseable {
         steps.run("start the Trusted Authority (H2 database in " + options.dir().resolve("authority") + ")",
                 this::startAuthority);
         steps.run("owner A registers with the Trusted Authority (management server A)", () -> {
-            ownerA = startOwner("a", Home.AUTHORITY + "/" + INSTALLER + ".password", AuthorityInfo.defaultFile(new Home(home)));
+            ownerA = startOwner("a", Home.AUTHORITY + "/" + INSTALLER + ".password", AuthorityInfo.defaultFile(demoHome()));
             return "management id " + ownerA.mgmtId() + ", registration API " + ownerA.registrationUri();
         });
         steps.run("owner B registers with the Trusted Authority (management server B)", () -> {
@@ -157,9 +157,9 @@ final class Demo implements AutoCloseable {
     // ---- the authority side, in this JVM ----
 
     private String startAuthority() throws AuthorityException {
-        Home h = new Home(home);
+        Home h = demoHome();
         Path data = Home.createDirectory(options.dir().resolve("authority").toAbsolutePath());
-        Credentials.KeyAndCertificate maker = Credentials.manufacturer(h.directory(Home.MANUFACTURER), random);
+        Credentials.KeyAndCertificate maker = Credentials.manufacturer(h, h.directory(Home.MANUFACTURER), random);
         ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(data, 0, 0, List.of(maker.certificate())));
         return "HTTPS " + ta.httpsUri() + ", bootstrap coaps://127.0.0.1:" + ta.bootstrapAddress().getPort();
     }
@@ -187,12 +187,36 @@ final class Demo implements AutoCloseable {
 
     // ---- the tool's own commands, in this JVM ----
 
+    /**
+     * The environment the demo's commands see: the user's, and unless it names a home passphrase, a passphrase file
+     * of this demo directory (0600, made on first use) — the demo's home is a throwaway, its keys are still sealed.
+     */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        if (!environment.containsKey(HomePassphrase.ENV) && !environment.containsKey(HomePassphrase.ENV_FILE)) {
+            Path file = options.dir().resolve("home-passphrase");
+            if (!Files.isRegularFile(file)) {
+                byte[] bytes = new byte[18];
+                random.nextBytes(bytes);
+                Home.createDirectory(options.dir().toAbsolutePath());
+                Home.writePrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n");
+            }
+            environment.put(HomePassphrase.ENV_FILE, file.toAbsolutePath().toString());
+        }
+        return environment;
+    }
+
+    private Home demoHome() {
+        return new Home(home, new HomePassphrase(Optional.empty(), environment(), null), line -> out.println("note: " + line));
+    }
+
     /** Runs an {@code assure} command in-process; its stdout, or a {@link CliException} with its error line. */
     private String cli(String... args) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int code = AssureMain.commandLine(InputStream.nullInputStream(), new PrintWriter(stdout, true),
-                new PrintWriter(stderr, true)).execute(args);
+                new PrintWriter(stderr, true), java.time.Clock.systemUTC(), Lifecycle.untilExit(), environment())
+                .execute(args);
         if (code != AssureMain.EXIT_OK) {
             String error = stderr.toString().strip().replaceFirst("^error: ", "");
             throw new CliException("assure " + args[0] + " " + args[1] + ": " + (error.isEmpty() ? "exit " + code : error));

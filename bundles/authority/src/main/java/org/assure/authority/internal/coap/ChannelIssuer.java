@@ -65,9 +65,16 @@ public final class ChannelIssuer {
     private final SecureRandom random;
     private final DtlsConfig dtls;
     private final InetAddress bind;
+    private final int dataPort;
 
-    /** @param bind the local address pushes leave from (the management server's CoAP address) */
-    public ChannelIssuer(Registrar registrar, SecureRandom random, DtlsConfig dtls, InetAddress bind) {
+    /**
+     * @param bind     the local address pushes leave from (the management server's CoAP address)
+     * @param dataPort the port devices take data channels on, or 0 for each device's management port + 1: a
+     *                 device's data channel to a peer names the peer's IP address (of its presence) and its data
+     *                 port, never its management port (a gateway accepts a data channel only on its data port)
+     */
+    public ChannelIssuer(Registrar registrar, SecureRandom random, DtlsConfig dtls, InetAddress bind, int dataPort) {
+        this.dataPort = dataPort;
         this.registrar = registrar;
         this.bind = bind;
         this.random = random;
@@ -197,7 +204,12 @@ public final class ChannelIssuer {
             credentials = new ClientCredentials(Optional.of(ownId), Optional.of(device), Optional.empty(),
                     Optional.of(raw));
         }
-        IpAddress peerAddress = IpAddress.of(address.inetAddress(), 0, address.remotePort());
+        int peerDataPort = dataPort != 0 ? dataPort : address.remotePort() + 1;
+        if (peerDataPort > 65535) {
+            errors.put(device, "no data port after its management port 65535");
+            return Optional.empty();
+        }
+        IpAddress peerAddress = IpAddress.of(address.inetAddress(), 0, peerDataPort);
         return Optional.of(new Ready(new PlannedDevice(device, peerAddress, deviceKey, planning.get().capabilities(),
                 signer), new InetSocketAddress(address.inetAddress(), address.remotePort()), credentials));
     }

@@ -42,6 +42,9 @@ final class ManagementComponentSettings {
             throw new IllegalArgumentException("presence.address: devices' management channels name it; give the "
                     + "address devices reach, not a wildcard");
         }
+        if (config.device_data_port() < 0 || config.device_data_port() > 65535) {
+            throw new IllegalArgumentException("device.data.port: must be 0..65535 (0: management port + 1)");
+        }
         String user = config.installer_user() == null ? "" : config.installer_user().strip();
         if (user.isEmpty() || user.contains(":")) {
             throw new IllegalArgumentException("installer.user: required, without ':'");
@@ -78,7 +81,7 @@ final class ManagementComponentSettings {
                 jdbcUrl.isEmpty() ? embedded.jdbcUser() : config.jdbc_user() == null ? "" : config.jdbc_user(),
                 jdbcUrl.isEmpty() ? embedded.jdbcPassword() : password,
                 embedded.masterKeyFile(), ownerApi, authorityCa, registration, user, embedded.installerPassword(),
-                presence, subject));
+                presence, subject, config.device_data_port()));
     }
 
     private static Path path(String property, String value) {

@@ -34,6 +34,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "UDP port of the Presence API; devices' management channels name it.")
     int presence_port() default 5784;
 
+    @AttributeDefinition(name = "Devices' data port", min = "0", max = "65535",
+            description = "UDP port the devices take data channels on; 0: each device's management port + 1 (5684 "
+                    + "and 5685 by default). Data channels this server issues name the peer's address and this port.")
+    int device_data_port() default 0;
+
     @AttributeDefinition(name = "Installer user",
             description = "User name installers log in to the Registration API with (HTTP Basic), without ':'.")
     String installer_user() default "installer";

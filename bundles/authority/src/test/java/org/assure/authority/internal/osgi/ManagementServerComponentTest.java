@@ -51,6 +51,8 @@ class ManagementServerComponentTest {
                 Arguments.of("registration.port", 70000),
                 Arguments.of("registration.port", -1),
                 Arguments.of("presence.port", 0),
+                Arguments.of("device.data.port", -1),
+                Arguments.of("device.data.port", 65536),
                 Arguments.of("presence.address", "0.0.0.0"),
                 Arguments.of("presence.address", ""),
                 Arguments.of("registration.address", "no-such-host.invalid"),
