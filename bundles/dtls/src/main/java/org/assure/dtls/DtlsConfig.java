@@ -104,7 +104,11 @@ public final class DtlsConfig {
         return maxFragmentLength;
     }
 
-    /** Threads that decrypt records and run callbacks for established sessions. Default: available processors. */
+    /**
+     * Threads that decrypt records and run callbacks for established sessions; 0 (the default since 1.2) does that
+     * on the transport's receive thread (heartbeat timers: on the engine's timer thread), saving a thread hand-off
+     * per record. Handlers then hold up every peer of the endpoint while they run: they must not block.
+     */
     public int workerThreads() {
         return workerThreads;
     }
@@ -132,7 +136,7 @@ public final class DtlsConfig {
         private Duration idleTimeout = Duration.ZERO;
         private int peerNameExtension = DEFAULT_PEER_NAME_EXTENSION;
         private int maxFragmentLength = 1024;
-        private int workerThreads = Runtime.getRuntime().availableProcessors();
+        private int workerThreads = 0;
 
         private Builder() {
         }
@@ -225,7 +229,7 @@ public final class DtlsConfig {
                     && maxFragmentLength != 2048 && maxFragmentLength != 4096) {
                 throw new IllegalArgumentException("maxFragmentLength must be 0, 512, 1024, 2048 or 4096");
             }
-            requireRange("workerThreads", workerThreads, 1, 1024);
+            requireRange("workerThreads", workerThreads, 0, 1024);
             return new DtlsConfig(this);
         }
 

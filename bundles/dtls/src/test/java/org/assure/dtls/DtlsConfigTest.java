@@ -35,7 +35,7 @@ class DtlsConfigTest {
                 Arguments.of("idleTimeout", (UnaryOperator<DtlsConfig.Builder>) b -> b.idleTimeout(Duration.ofMillis(-1))),
                 Arguments.of("peerNameExtension", (UnaryOperator<DtlsConfig.Builder>) b -> b.peerNameExtension(0x10000)),
                 Arguments.of("maxFragmentLength", (UnaryOperator<DtlsConfig.Builder>) b -> b.maxFragmentLength(1000)),
-                Arguments.of("workerThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.workerThreads(0)));
+                Arguments.of("workerThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.workerThreads(-1)));
     }
 
     @ParameterizedTest

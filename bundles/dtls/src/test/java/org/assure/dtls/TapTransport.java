@@ -10,8 +10,13 @@ import org.assure.core.transport.ChannelTransport;
 import org.assure.core.transport.DatagramReceiver;
 import org.assure.core.transport.TransportEndpoint;
 
-/** A transport that records every datagram its engine sends and lets a test inject raw datagrams. */
+/**
+ * A transport that records every DTLS record its engine sends and lets a test inject raw datagrams. The engine
+ * puts a handshake flight's records into one datagram; the tap records (and may lose) each record on its own, and
+ * sends what is not lost of a datagram as one datagram.
+ */
 public final class TapTransport implements ChannelTransport {
+    /** One record as sent ({@code datagram}: the record's bytes, header included). */
     public record Sent(Address to, byte[] datagram) {
         public int contentType() {
             return datagram[0] & 0xFF;
@@ -54,13 +59,21 @@ public final class TapTransport implements ChannelTransport {
         endpoint = new TransportEndpoint() {
             @Override
             public void send(Address to, byte[] data, int offset, int length) throws IOException {
-                byte[] copy = new byte[length];
-                System.arraycopy(data, offset, copy, 0, length);
-                if (muted || lose.test(new Sent(to, copy))) {
+                if (muted) {
                     return;
                 }
-                sent.add(new Sent(to, copy));
-                inner.send(to, data, offset, length);
+                java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(length);
+                for (byte[] record : records(data, offset, length)) {
+                    Sent one = new Sent(to, record);
+                    if (!lose.test(one)) {
+                        sent.add(one);
+                        kept.write(record, 0, record.length);
+                    }
+                }
+                if (kept.size() > 0) {
+                    byte[] datagram = kept.toByteArray();
+                    inner.send(to, datagram, 0, datagram.length);
+                }
             }
 
             @Override
@@ -79,6 +92,25 @@ public final class TapTransport implements ChannelTransport {
             }
         };
         return endpoint;
+    }
+
+    /** The DTLS records of a datagram (13-byte header with the length last); a malformed rest as one. */
+    static java.util.List<byte[]> records(byte[] data, int offset, int length) {
+        java.util.List<byte[]> records = new java.util.ArrayList<>();
+        int at = offset;
+        int end = offset + length;
+        while (at < end) {
+            int size = end - at;
+            if (size >= 13) {
+                int recordLength = 13 + (((data[at + 11] & 0xFF) << 8) | (data[at + 12] & 0xFF));
+                if (recordLength <= size) {
+                    size = recordLength;
+                }
+            }
+            records.add(java.util.Arrays.copyOfRange(data, at, at + size));
+            at += size;
+        }
+        return records;
     }
 
     /** Sends raw bytes from this transport's port, bypassing the engine. */

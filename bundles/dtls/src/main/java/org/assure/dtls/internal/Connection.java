@@ -70,6 +70,9 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private volatile long lastReceiveMillis;
     private volatile byte[] helloRandom;
     private int lastDatagramSize = 64;
+    /** Handshake records of the current flight, not yet sent (see {@link Link#send}); handshake thread only. */
+    private byte[] flight;
+    private int flightLength;
     /** Records accepted or failing decryption; with the two below, drain thread only (replay accounting). */
     private int outcomes;
     private int outcomesAtHandoff;
@@ -164,14 +167,40 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                 return true;
             }
         }
-        scheduleDrain();
+        if (engine.drainsInline()) {
+            drainHere();
+        } else {
+            scheduleDrain();
+        }
         return true;
+    }
+
+    /**
+     * Decrypts and delivers on the calling (receive) thread unless a drain is already running elsewhere, which then
+     * loops once more for this datagram: no hand-off per record.
+     */
+    private void drainHere() {
+        for (;;) {
+            int state = drain.get();
+            if (state == DRAIN_IDLE) {
+                if (drain.compareAndSet(DRAIN_IDLE, DRAIN_RUNNING)) {
+                    drain();
+                    return;
+                }
+            } else if (state == DRAIN_AGAIN || drain.compareAndSet(DRAIN_RUNNING, DRAIN_AGAIN)) {
+                return;
+            }
+        }
     }
 
     /** Lets BouncyCastle run its timers (heartbeat) even without a datagram. */
     void poke() {
         if (mode == MODE_ESTABLISHED) {
-            scheduleDrain();
+            if (engine.drainsInline()) {
+                drainHere();
+            } else {
+                scheduleDrain();
+            }
         }
     }
 
@@ -261,6 +290,24 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private void refuseRenegotiation() {
         engine.drops().drop("renegotiation attempt", peer);
         RecordLayerAccess.sendWarning(dtls, AlertDescription.no_renegotiation);
+    }
+
+    /**
+     * Sends the handshake records collected so far as one datagram. Handshake thread only (it alone sends while
+     * the connection is in the handshake), like {@link #endHandshakeOutput()}.
+     */
+    private void flushFlight() {
+        if (flightLength > 0) {
+            int length = flightLength;
+            flightLength = 0;
+            engine.send(peer, flight, 0, length);
+        }
+    }
+
+    /** Sends BouncyCastle's last flight (or alert) of the handshake and drops the flight buffer. */
+    void endHandshakeOutput() {
+        flushFlight();
+        flight = null;
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
@@ -448,6 +495,8 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
         @Override
         public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+            // BouncyCastle waits for the peer: what it sent so far is the whole flight.
+            flushFlight();
             byte[] datagram;
             synchronized (Connection.this) {
                 if (mode == MODE_HANDSHAKE) {
@@ -488,9 +537,32 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             return length;
         }
 
+        /**
+         * During the handshake BouncyCastle hands over one record per call, a flight being several records (PSK:
+         * ServerHello + ServerHelloDone; ClientKeyExchange + ChangeCipherSpec + Finished). They are collected into
+         * one datagram up to the path's limit (RFC 6347 §4.1.1 allows several records per datagram) and sent when
+         * BouncyCastle next waits for the peer or the handshake ends: one send and one wake-up of the peer per
+         * flight instead of per record. Established sessions send each record at once.
+         */
         @Override
         public void send(byte[] buf, int off, int len) {
-            engine.send(peer, buf, off, len);
+            if (mode != MODE_HANDSHAKE) {
+                engine.send(peer, buf, off, len);
+                return;
+            }
+            int limit = engine.maxDatagramSize(peer);
+            if (flightLength > 0 && flightLength + len > limit) {
+                flushFlight();
+            }
+            if (len >= limit) {
+                engine.send(peer, buf, off, len);
+                return;
+            }
+            if (flight == null) {
+                flight = new byte[limit];
+            }
+            System.arraycopy(buf, off, flight, flightLength, len);
+            flightLength += len;
         }
 
         @Override

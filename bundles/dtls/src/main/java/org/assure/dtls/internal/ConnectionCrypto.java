@@ -7,8 +7,10 @@ import org.bouncycastle.tls.ContentType;
 import org.bouncycastle.tls.HandshakeType;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.engines.AESLightEngine;
 import org.bouncycastle.crypto.modes.AEADBlockCipher;
+import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
 import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsNonceGenerator;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -45,6 +47,23 @@ final class ConnectionCrypto extends BcTlsCrypto {
             random.nextBytes(nonce);
             return nonce;
         };
+    }
+
+    /** SHA-256 (PRF, handshake hash, HMAC, ECDSA) from the JDK, with the CPU's SHA instructions: see {@link JdkSha256}. */
+    @Override
+    public Digest createDigest(int cryptoHashAlgorithm) {
+        if (cryptoHashAlgorithm == CryptoHashAlgorithm.sha256 && JdkSha256.available()) {
+            return JdkSha256.create();
+        }
+        return super.createDigest(cryptoHashAlgorithm);
+    }
+
+    @Override
+    public Digest cloneDigest(int cryptoHashAlgorithm, Digest digest) {
+        if (digest instanceof JdkSha256 sha256) {
+            return sha256.copy();
+        }
+        return super.cloneDigest(cryptoHashAlgorithm, digest);
     }
 
     /**

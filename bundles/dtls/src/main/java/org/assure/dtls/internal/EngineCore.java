@@ -44,7 +44,6 @@ import org.bouncycastle.tls.DTLSRequest;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DTLSVerifier;
 import org.bouncycastle.tls.DatagramSender;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +97,16 @@ public final class EngineCore {
         this.dataHandler = dataHandler;
         this.clock = clock;
         this.random = random;
-        this.verifier = new DTLSVerifier(new BcTlsCrypto(random));
+        // The cookie MAC is HMAC-SHA256: the connection crypto's JDK SHA-256 serves it too.
+        this.verifier = new DTLSVerifier(new ConnectionCrypto(random, () -> {
+        }, () -> {
+        }));
         this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.serverHandshakes = pool("server-handshake", config.maxConcurrentHandshakes());
         this.clientHandshakes = pool("client-handshake", config.maxConcurrentHandshakes());
-        this.workers = pool("worker", config.workerThreads());
+        this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
@@ -187,7 +189,16 @@ public final class EngineCore {
         return endpoint.maxDatagramSize(peer);
     }
 
+    /** Whether established sessions' datagrams are decrypted and delivered on the thread that has them. */
+    boolean drainsInline() {
+        return workers == null;
+    }
+
     boolean execute(Runnable task) {
+        if (workers == null) {
+            task.run();
+            return true;
+        }
         try {
             workers.execute(task);
             return true;
@@ -333,11 +344,13 @@ public final class EngineCore {
                 connection.peerAddress(), outcome);
         try {
             DTLSTransport transport = serverProtocol.accept(server, connection.link(), request);
+            connection.endHandshakeOutput();
             boolean resumed = server.resumedSession();
             HandshakeResult result = server.result();
             server.releaseHandshakeState();
             established(connection, transport, server.identity(), result, resumed);
         } catch (IOException | RuntimeException e) {
+            connection.endHandshakeOutput();
             handshakeFailed(connection, DtlsRole.SERVER, outcome, e);
         } finally {
             handshakes.decrementAndGet();
@@ -391,6 +404,7 @@ public final class EngineCore {
         ClientPeer client = new ClientPeer(connection.crypto(), settings, credentials, cached, outcome);
         try {
             DTLSTransport transport = clientProtocol.connect(client, connection.link());
+            connection.endHandshakeOutput();
             HandshakeResult handshake = client.result();
             if (!client.resumedSession() && !handshake.sessionId().isEmpty()) {
                 clientCache.put(key, new CachedSession(handshake.session(), client.identity()));
@@ -400,6 +414,7 @@ public final class EngineCore {
             established(connection, transport, client.identity(), handshake, resumed);
             result.complete(connection);
         } catch (IOException | RuntimeException e) {
+            connection.endHandshakeOutput();
             if (cached.isPresent()) {
                 clientCache.remove(key);
             }
@@ -547,6 +562,8 @@ public final class EngineCore {
         scheduler.shutdownNow();
         serverHandshakes.shutdown();
         clientHandshakes.shutdown();
-        workers.shutdown();
+        if (workers != null) {
+            workers.shutdown();
+        }
     }
 }

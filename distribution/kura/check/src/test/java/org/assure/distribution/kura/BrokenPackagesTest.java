@@ -92,6 +92,19 @@ class BrokenPackagesTest {
     }
 
     @Test
+    void anExtenderAfterTheBundleThatNeedsItIsRefused() throws IOException {
+        String spifly = authority.entryOf("org.apache.aries.spifly.dynamic.bundle");
+        Contents c = authority.copy();
+        byte[] bytes = c.entries.remove(spifly);
+        c.entries.put(spifly, bytes); // now last
+        DeploymentPackage dp = c.write(dir.resolve("spifly-last.dp"));
+        assertThat(dp.problems()).isEmpty();
+        assertThat(new ResolutionCheck(kura, dp, List.of()).extendersAfterTheirUsers())
+                .contains("org.apache.aries.spifly.dynamic.bundle (an extender) comes after slf4j.api, which needs it",
+                        "org.apache.aries.spifly.dynamic.bundle (an extender) comes after slf4j.simple, which needs it");
+    }
+
+    @Test
     void aSectionWhoseVersionDiffersFromTheBundleIsRefused() throws IOException {
         Contents c = gateway.copy();
         String entry = c.entryOf("org.assure.core");

@@ -75,6 +75,16 @@ class DeploymentPackagesTest {
     }
 
     @Test
+    void extendersComeBeforeTheBundlesTheyServe() {
+        assertThat(new ResolutionCheck(kura, authority, List.of(gateway)).extendersAfterTheirUsers()).isEmpty();
+        assertThat(new ResolutionCheck(kura, gateway, List.of()).extendersAfterTheirUsers()).isEmpty();
+        // and the check sees the case it guards: SLF4J 2 needs SPI Fly
+        List<String> names = authority.bundles().stream().map(DeploymentPackage.Bundle::symbolicName).toList();
+        assertThat(names.indexOf("org.apache.aries.spifly.dynamic.bundle")).isNotNegative()
+                .isLessThan(names.indexOf("slf4j.api"));
+    }
+
+    @Test
     void authorityPackageNeedsTheGatewayPackageInstalledFirst() {
         // the install order README states: without the gateway package, core and dtls are missing
         assertThat(new ResolutionCheck(kura, authority, List.of()).unresolved())

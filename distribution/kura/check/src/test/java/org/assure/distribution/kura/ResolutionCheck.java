@@ -111,6 +111,28 @@ final class ResolutionCheck {
         return idle;
     }
 
+    /**
+     * Extenders after the bundles they serve: a bundle of the package that provides an {@code osgi.extender}
+     * capability which another bundle here requires must come before it, so that it is installed and started first
+     * (SPI Fly has to weave SLF4J 2 before SLF4J's classes load).
+     */
+    List<String> extendersAfterTheirUsers() {
+        List<DeploymentPackage.Bundle> order = dp.bundles();
+        List<String> late = new ArrayList<>();
+        for (int u = 0; u < order.size(); u++) {
+            for (Requirement req : resource(order.get(u)).getRequirements("osgi.extender")) {
+                for (int e = u + 1; e < order.size(); e++) {
+                    if (resource(order.get(e)).getCapabilities("osgi.extender").stream()
+                            .anyMatch(cap -> ResourceUtils.matches(req, cap))) {
+                        late.add(order.get(e).symbolicName() + " (an extender) comes after "
+                                + order.get(u).symbolicName() + ", which needs it");
+                    }
+                }
+            }
+        }
+        return late;
+    }
+
     private Resource resource(DeploymentPackage.Bundle bundle) {
         return RESOURCES.computeIfAbsent(bundle.symbolicName() + "_" + bundle.version(), key -> {
             DeploymentPackage.Bundle b = bundle;

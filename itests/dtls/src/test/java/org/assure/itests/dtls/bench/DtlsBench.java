@@ -89,17 +89,21 @@ import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVe
 /**
  * DTLS and CoAP benchmarks of our engine against Scandium 3.14 in one run on loopback, printing {@code BENCH}
  * lines ({@code ratio} = ours / peer for rates, so above 1 means ours is faster). Both sides of every pair run in
- * this JVM with the same number of concurrent clients; measurements alternate ours / peer for
- * {@code bench.rounds} rounds of {@code bench.seconds} each and report the median. Heap per idle session and the
+ * this JVM with the same number of concurrent clients; measurements interleave ours / peer (/ ceiling) for
+ * {@code bench.rounds} rounds of {@code bench.seconds} each, after interleaved warm-up rounds until the rates are
+ * stable, and report the medians. Heap per idle session and the
  * 10,000-session run use a child JVM for the clients, so this JVM's heap holds only the server's sessions.
  *
  * <p>Run: {@code mvn -B -q -pl itests/dtls -am -Pbench verify -DskipTests} (see README "Benchmarks").
  */
 public final class DtlsBench {
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "3"));
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 10_000);
+    /** Warm-up ends when every arm's rate changed by at most this fraction from its previous round. */
+    private static final double STABLE = 0.15;
+    private static final int MAX_WARMUP = Integer.getInteger("bench.maxWarmup", 8);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> LINES = new ArrayList<>();
@@ -235,40 +239,96 @@ public final class DtlsBench {
                 .getProcessCpuTime();
     }
 
-    /** Median of alternating rounds: {ours, peer}, after a warm-up round each. */
-    static double[] compare(int threads, Op ours, Op peer) throws Exception {
-        return compare(threads, ours, peer, null);
+    /** One thing measured: an operation, and what to do (untimed) before each of its rounds. */
+    record Arm(String name, Op op, Setup beforeRound) {
+        Arm(String name, Op op) {
+            this(name, op, null);
+        }
     }
 
     /**
-     * Median of alternating rounds: {ours, peer}, after a warm-up round each; {@code beforePeerRound} (if not null)
-     * runs before every peer round, outside the timed part.
+     * Rates of {@code arms} on {@code threads} threads, medians of {@link #ROUNDS} interleaved rounds (arm 1, arm 2,
+     * ..., arm 1, ...), so load changes on this shared machine hit every arm alike. Before that, interleaved
+     * warm-up rounds until every arm's rate is within {@link #STABLE} of its previous round (at least 2, at most
+     * {@link #MAX_WARMUP}): under load the JIT takes 10-20 s to compile BouncyCastle's handshake code, and a fixed
+     * short warm-up measured compilation, not the protocol.
      */
-    static double[] compare(int threads, Op ours, Op peer, Setup beforePeerRound) throws Exception {
-        // Warm-up (JIT) as long as a round: both stacks are compiled before anything is measured.
-        rate(threads, SECONDS, ours);
-        if (peer != null) {
-            if (beforePeerRound != null) {
-                beforePeerRound.run();
+    static Measured measure(int threads, Arm... arms) throws Exception {
+        double[] previous = new double[arms.length];
+        int warmup = 0;
+        boolean stable = false;
+        while (!stable && warmup < MAX_WARMUP) {
+            stable = warmup >= 1;
+            for (int i = 0; i < arms.length; i++) {
+                double value = round(threads, arms[i]);
+                stable &= Math.abs(value - previous[i]) <= STABLE * Math.max(value, previous[i]);
+                previous[i] = value;
             }
-            rate(threads, SECONDS, peer);
+            warmup++;
         }
-        double[] a = new double[ROUNDS];
-        double[] b = new double[ROUNDS];
-        double[] cpuA = new double[ROUNDS];
-        double[] cpuB = new double[ROUNDS];
+        double[][] rates = new double[arms.length][ROUNDS];
+        double[][] cpu = new double[arms.length][ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
-            a[r] = rate(threads, SECONDS, ours);
-            cpuA[r] = lastCpuPerOp;
-            if (peer != null && beforePeerRound != null) {
-                beforePeerRound.run();
+            for (int i = 0; i < arms.length; i++) {
+                rates[i][r] = round(threads, arms[i]);
+                cpu[i][r] = lastCpuPerOp;
             }
-            b[r] = peer == null ? Double.NaN : rate(threads, SECONDS, peer);
-            cpuB[r] = peer == null ? Double.NaN : lastCpuPerOp;
         }
-        CPU_NOTES.add(String.format(Locale.ROOT, "CPU per operation (both ends, whole process): ours %.0f us, peer %s",
-                median(cpuA), peer == null ? "-" : String.format(Locale.ROOT, "%.0f us", median(cpuB))));
-        return new double[] {median(a), median(b)};
+        StringBuilder note = new StringBuilder("CPU per operation (whole process):");
+        double[] cpuMedians = new double[arms.length];
+        for (int i = 0; i < arms.length; i++) {
+            cpuMedians[i] = median(cpu[i]);
+            note.append(String.format(Locale.ROOT, " %s %.0f us;", arms[i].name(), cpuMedians[i]));
+        }
+        note.append(" rounds/s ").append(Arrays.deepToString(rounded(rates))).append(" after ").append(warmup)
+                .append(" warm-up rounds").append(stable ? "" : " (not stable)").append(", load ")
+                .append(format(load()));
+        CPU_NOTES.add(note.toString());
+        return new Measured(rates, cpuMedians);
+    }
+
+    /** Per-round rates of each arm and the median CPU time per operation (microseconds, whole process). */
+    record Measured(double[][] rates, double[] cpu) {
+        double median(int arm) {
+            return DtlsBench.median(rates[arm]);
+        }
+
+        /**
+         * Median over rounds of arm {@code a}'s rate divided by arm {@code b}'s in the same round: each pair ran
+         * back to back under about the same load, which a ratio of medians taken from different rounds ignores.
+         */
+        double ratio(int a, int b) {
+            double[] ratios = new double[rates[a].length];
+            for (int r = 0; r < ratios.length; r++) {
+                ratios[r] = rates[a][r] / rates[b][r];
+            }
+            return DtlsBench.median(ratios);
+        }
+    }
+
+    /** A line comparing CPU per operation: ratio = peer / ours, so above 1 means ours needs less CPU. */
+    private static void reportCpu(String name, Measured measured) {
+        LINES.add("BENCH " + name + ".cpu-per-op ours=" + number(measured.cpu()[0]) + " us peer="
+                + number(measured.cpu()[1]) + " ratio=" + number(measured.cpu()[1] / measured.cpu()[0]) + " goal=-");
+    }
+
+    private static void beforeRound(Arm arm) throws Exception {
+        if (arm.beforeRound() != null) {
+            arm.beforeRound().run();
+        }
+    }
+
+    private static double round(int threads, Arm arm) throws Exception {
+        beforeRound(arm);
+        return rate(threads, SECONDS, arm.op());
+    }
+
+    private static long[][] rounded(double[][] values) {
+        long[][] result = new long[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = Arrays.stream(values[i]).mapToLong(Math::round).toArray();
+        }
+        return result;
     }
 
     static double median(double[] values) {
@@ -284,9 +344,10 @@ public final class DtlsBench {
                 .handshakeTimeout(Duration.ofSeconds(20)).build();
     }
 
-    private static DtlsEngine engine(DtlsConfig config, InMemoryCredentials server) throws IOException {
+    private static DtlsEngine engine(DtlsConfig config, InMemoryCredentials server,
+            org.assure.dtls.DtlsDataHandler handler) throws IOException {
         DtlsEngine.Builder builder = DtlsEngine.builder(UdpTransport.ephemeral(LOOPBACK), ChannelKind.MANAGEMENT)
-                .config(config).random(RANDOM).dataHandler(DtlsBench::echo);
+                .config(config).random(RANDOM).dataHandler(handler);
         if (server != null) {
             builder.serverCredentials(server);
         }
@@ -361,7 +422,7 @@ public final class DtlsBench {
         handshakes("dtls.handshake.psk-ccm8", server, i -> plain,
                 role -> scandium(role).setAsList(org.eclipse.californium.scandium.config.DtlsConfig.DTLS_CIPHER_SUITES,
                         CipherSuite.TLS_PSK_WITH_AES_128_CCM_8)
-                        .setAdvancedPskStore(new AdvancedSinglePskStore(identity, secret)), Double.NaN);
+                        .setAdvancedPskStore(new AdvancedSinglePskStore(identity, secret)), null);
     }
 
     private static void rpkHandshakes() throws Exception {
@@ -384,7 +445,7 @@ public final class DtlsBench {
             clients.add(new ClientCredentials(Optional.empty(), Optional.empty(), Optional.empty(), named.rawKey()));
             trusted.add(new RawPublicKeyIdentity(key.publicKey()));
         }
-        double ceiling = ecCeiling();
+        Op ceiling = ecCeiling();
         handshakes("dtls.handshake.rpk-ecdsa-p256", server, clients::get, role -> {
             DtlsConnectorConfig.Builder builder = scandium(role).setAsList(
                     org.eclipse.californium.scandium.config.DtlsConfig.DTLS_CIPHER_SUITES,
@@ -437,14 +498,16 @@ public final class DtlsBench {
      */
     private static void handshakes(String name, InMemoryCredentials serverCredentials,
             java.util.function.IntFunction<ClientCredentials> clientCredentials, ScandiumConfig scandium,
-            double ceiling) throws Exception {
-        DtlsEngine server = engine(noResumption(), serverCredentials);
+            Op ceiling) throws Exception {
+        // No echo: Scandium's server in this loop only receives the record too.
+        DtlsEngine server = engine(noResumption(), serverCredentials, (session, data) -> {
+        });
         List<DtlsEngine> clients = new ArrayList<>();
         AtomicReference<DTLSConnector> scandiumServer = new AtomicReference<>();
         List<DTLSConnector> scandiumClients = new ArrayList<>();
         try {
             for (int i = 0; i < CONCURRENCY; i++) {
-                clients.add(engine(noResumption(), null));
+                clients.add(engine(noResumption(), null, DtlsBench::echo));
             }
             for (int i = 0; i < CONCURRENCY; i++) {
                 DTLSConnector client = new DTLSConnector(scandium.of(DtlsRole.CLIENT_ONLY).build());
@@ -454,11 +517,12 @@ public final class DtlsBench {
                 scandiumClients.add(client);
             }
             byte[] one = {1};
-            double[] result = compare(CONCURRENCY, thread -> {
+            Arm ourArm = new Arm("ours", thread -> {
                 DtlsSession session = clients.get(thread).connect(server.localAddress(),
                         clientCredentials.apply(thread)).get(20, TimeUnit.SECONDS);
                 session.send(one);
-            }, thread -> {
+            });
+            Arm peerArm = new Arm("scandium", thread -> {
                 DTLSConnector client = scandiumClients.get(thread);
                 client.clearConnectionState();
                 scandiumSend(client, scandiumServer.get().getAddress(), one);
@@ -473,12 +537,15 @@ public final class DtlsBench {
                 fresh.start();
                 scandiumServer.set(fresh);
             });
-            double ratio = result[0] / result[1];
-            report(name, result[0], "handshakes/s", result[1], ratio, ">=1.5x", ratio >= 1.5);
-            if (!Double.isNaN(ceiling)) {
-                double fraction = result[0] / ceiling;
-                report(name + ".crypto-ceiling", result[0], "handshakes/s", ceiling, fraction, ">=0.70",
-                        fraction >= 0.70);
+            Measured measured = ceiling == null ? measure(CONCURRENCY, ourArm, peerArm)
+                    : measure(CONCURRENCY, ourArm, peerArm, new Arm("ec-ceiling", ceiling));
+            double ratio = measured.ratio(0, 1);
+            report(name, measured.median(0), "handshakes/s", measured.median(1), ratio, ">=1.5x", ratio >= 1.5);
+            reportCpu(name, measured);
+            if (ceiling != null) {
+                double fraction = measured.ratio(0, 2);
+                report(name + ".crypto-ceiling", measured.median(0), "handshakes/s", measured.median(2), fraction,
+                        ">=0.70", fraction >= 0.70);
             }
         } finally {
             clients.forEach(DtlsEngine::close);
@@ -494,10 +561,10 @@ public final class DtlsBench {
     /**
      * The EC work of one full ECDHE-ECDSA handshake with client authentication, both sides, on BouncyCastle's
      * lightweight API as our engine uses it: two ephemeral key pairs, two agreements, two signatures (deterministic
-     * k, SHA-256), two verifications. Run on {@link #CONCURRENCY} threads like the handshakes; the result is the
-     * highest handshake rate the EC arithmetic alone allows.
+     * k, SHA-256), two verifications. Run on {@link #CONCURRENCY} threads, interleaved with the handshake rounds;
+     * its rate is the highest handshake rate the EC arithmetic alone allows.
      */
-    private static double ecCeiling() throws Exception {
+    private static Op ecCeiling() {
         // The optimized secp256r1 arithmetic BouncyCastle's TLS crypto uses (CustomNamedCurves), not the generic one.
         X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
         ECDomainParameters domain = new ECDomainParameters(curve);
@@ -533,12 +600,7 @@ public final class DtlsBench {
                 }
             }
         };
-        rate(CONCURRENCY, 1, handshakeCrypto);
-        double[] rounds = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
-            rounds[r] = rate(CONCURRENCY, SECONDS, handshakeCrypto);
-        }
-        return median(rounds);
+        return handshakeCrypto;
     }
 
     // ---- CoAP ---------------------------------------------------------------------------------------------
@@ -557,6 +619,10 @@ public final class DtlsBench {
                         java.util.Map.of()));
         String identity = PskHintCodec.identityToText(keyId);
         Configuration coap = Configuration.createStandardWithoutFile();
+        // A client keeps each message ID it used for EXCHANGE_LIFETIME (247 s), and a server remembers it as long
+        // for deduplication: at thousands of GETs per second over a minute of warm-up and rounds the 65,536 IDs
+        // run out ("automatic message IDs exhausted"). 10 s (both sides alike) keeps well below that.
+        coap.set(CoapConfig.EXCHANGE_LIFETIME, 10, TimeUnit.SECONDS);
 
         CoapServer ourServer = coapServer(coap, DtlsCoapConnector.builder(UdpTransport.ephemeral(LOOPBACK),
                 ChannelKind.MANAGEMENT).serverCredentials(serverCredentials).random(RANDOM).build());
@@ -596,20 +662,22 @@ public final class DtlsBench {
             String ourUri = "coaps://127.0.0.1:" + ourServer.getEndpoints().get(0).getAddress().getPort() + "/hello";
             String scandiumUri = "coaps://127.0.0.1:" + scandiumServer.getEndpoints().get(0).getAddress().getPort()
                     + "/hello";
-            double[] result = compare(1, thread -> get(ourClient, ourUri), thread -> get(scandiumClient, scandiumUri));
-            double ratio = result[0] / result[1];
-            report("coap.get.round-trips.one-session", result[0], "requests/s", result[1], ratio, ">=1.2x",
-                    ratio >= 1.2);
             // The same exchange without DTLS or CoAP: a 20-byte UDP echo, the transport's ceiling.
             byte[] ping = new byte[20];
             byte[] pong = new byte[2048];
             InetSocketAddress echoAddress = new InetSocketAddress(LOOPBACK, echoServer.getLocalPort());
-            double[] udp = compare(1, thread -> {
-                echoClient.send(new DatagramPacket(ping, ping.length, echoAddress));
-                echoClient.receive(new DatagramPacket(pong, pong.length));
-            }, null);
-            report("coap.get.round-trips.fraction-of-udp-echo", result[0], "requests/s", udp[0], result[0] / udp[0],
-                    "-", true);
+            Measured measured = measure(1, new Arm("ours", thread -> get(ourClient, ourUri)),
+                    new Arm("californium-scandium", thread -> get(scandiumClient, scandiumUri)),
+                    new Arm("udp-echo", thread -> {
+                        echoClient.send(new DatagramPacket(ping, ping.length, echoAddress));
+                        echoClient.receive(new DatagramPacket(pong, pong.length));
+                    }));
+            double ratio = measured.ratio(0, 1);
+            report("coap.get.round-trips.one-session", measured.median(0), "requests/s", measured.median(1), ratio,
+                    ">=1.2x", ratio >= 1.2);
+            reportCpu("coap.get.round-trips.one-session", measured);
+            report("coap.get.round-trips.fraction-of-udp-echo", measured.median(0), "requests/s", measured.median(2),
+                    measured.ratio(0, 2), "-", true);
         } finally {
             ourClient.destroy();
             scandiumClient.destroy();
