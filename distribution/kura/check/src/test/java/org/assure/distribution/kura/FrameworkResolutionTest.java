@@ -69,6 +69,20 @@ class FrameworkResolutionTest {
     }
 
     @Test
+    void aKuraWithAnOlderApiDoesNotResolveTheGatewayPackage() throws Exception {
+        // the framework exports what the data file says and nothing the test JVM happens to have: Kura 5.0-5.1
+        // exported org.eclipse.kura at 1.6, and our bundles import [1.7,2)
+        KuraPlatform kura51 = kura.altered("Kura 5.1", line -> line.startsWith("package org.eclipse.kura "),
+                List.of("package org.eclipse.kura 1.6.0"));
+        try (KuraFramework framework = KuraFramework.start(kura51, dir)) {
+            assertThat(framework.resolve(framework.install(gateway)))
+                    .anyMatch(line -> line.startsWith("org.assure.keystore ") && line.contains(
+                            "Unresolved requirement: Import-Package: org.eclipse.kura; version=\"[1.7.0,2.0.0)\""))
+                    .noneMatch(line -> line.startsWith("org.eclipse.californium."));
+        }
+    }
+
+    @Test
     void bothPackagesResolveInOnePass() throws Exception {
         // a framework started with a clean cache resolves everything installed at once, with no earlier wiring
         // to keep: the packages must resolve that way too
