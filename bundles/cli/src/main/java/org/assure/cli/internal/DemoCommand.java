@@ -93,9 +93,15 @@ final class DemoCommand implements Callable<Integer> {
                 httpPort, Duration.ofSeconds(timeoutSeconds), "admin", password()), out);
         // Ctrl-C (or any end of this JVM) stops the gateways and servers; the guard of each gateway process also
         // stops it if this JVM is killed outright.
-        Thread hook = new Thread(demo::close, "assure-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         DemoSteps steps = new DemoSteps(out, Demo.STEPS);
+        Thread hook = new Thread(() -> {
+            demo.close();
+            // Ctrl-C while the consoles are up ends here, not below: a passed run's temporary files go too
+            if (temporary && steps.allPassed()) {
+                delete(directory);
+            }
+        }, "assure-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         boolean passed;
         try {
             out.println("aSSURE lifecycle demo in " + directory);
