@@ -78,11 +78,20 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
     private final PresenceAgent presence;
     private final ManagementChannelClient ownChannels;
     private volatile ManagementChannelClient channelClient;
-    private final ServiceRegistration<?> whiteboard;
+    private final Runnable withdraw;
 
     @Activate
     public BootstrapComponent(BootstrapConfig config, BundleContext context, @Reference Keystore keystore,
             @Reference ChannelManager channels, @Reference DeviceManagement management) {
+        this(config, keystore, channels, management, self -> publish(context, self));
+    }
+
+    /**
+     * The component outside a framework: {@code publish} makes it known to the channel manager and the keystore (as
+     * trigger, goodbye hook, channel listener and trusted time) and returns what withdraws it again.
+     */
+    BootstrapComponent(BootstrapConfig config, Keystore keystore, ChannelManager channels, DeviceManagement management,
+            java.util.function.Function<BootstrapComponent, Runnable> publish) {
         BootstrapSettings settings = BootstrapSettings.of(config);
         ownChannels = new ChannelManagerClient(channels);
         SecureRandom random = new SecureRandom();
@@ -100,10 +109,7 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
                 settings.goodbyeTimeout(), new Backoff(settings.retryInitial(), settings.retryMax(),
                         settings.retryJitter(), random), scheduler, Clock.systemUTC(), listeners);
         // Before the first bootstrap: its management channel opening is what triggers presence.
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("component.name", PID);
-        whiteboard = context.registerService(new String[] {BootstrapTrigger.class.getName(), GoodbyeHook.class.getName(),
-            ChannelListener.class.getName(), TrustedTime.class.getName()}, this, properties);
+        withdraw = publish.apply(this);
         if (settings.autoBootstrap() && !ManagementChannels.anyDefined(channels)) {
             client.startFirstBootstrap();
         }
@@ -129,13 +135,29 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         return DeviceInfo.of(keystore.deviceId());
     }
 
+    /**
+     * Registers the services the channel manager and the keystore take from the whiteboard. Registered by the
+     * component itself once constructed, not declared to DS: the channel manager and the keystore are references of
+     * this component, so DS could not bind them back to it (a circle SCR left unbound).
+     */
+    private static Runnable publish(BundleContext context, BootstrapComponent self) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("component.name", PID);
+        ServiceRegistration<?> registration = context.registerService(new String[] {BootstrapTrigger.class.getName(),
+            GoodbyeHook.class.getName(), ChannelListener.class.getName(), TrustedTime.class.getName()}, self,
+                properties);
+        return () -> {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        };
+    }
+
     @Deactivate
     void deactivate() {
-        try {
-            whiteboard.unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the bundle
-        }
+        withdraw.run();
         client.close();
         scheduler.close();
     }

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * present at activation, decrypts the passphrase Kura stores encrypted and wraps the at-rest key; the trusted time
  * service, when present, is consulted at every import.
  */
-@Component(name = KeystoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(name = KeystoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {Keystore.class, ConfigurableComponent.class},
         property = {"service.pid=" + KeystoreComponent.PID, "kura.service.pid=" + KeystoreComponent.PID})
 @Designate(ocd = KeystoreConfig.class)

@@ -38,6 +38,8 @@ final class CleanStop {
     }
 
     private static void run(BundleContext context, Bundle system) {
+        // resolved now: once the framework has stopped, this bundle's class loader can load nothing more
+        Runnable stopped = StartupReport::stopped;
         LOG.info("Stopping: goodbye to the management systems, then the framework");
         try {
             goodbye(context);
@@ -54,7 +56,7 @@ final class CleanStop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        StartupReport.stopped();
+        stopped.run();
     }
 
     private static void goodbye(BundleContext context) {

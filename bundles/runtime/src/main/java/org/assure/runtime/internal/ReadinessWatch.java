@@ -81,19 +81,19 @@ final class ReadinessWatch implements Runnable {
                     return;
                 }
                 List<String> missing = new ArrayList<>();
-                // Asking for the services activates the delayed components; doing so while the configuration
-                // admin still delivers the seeded configurations (whose handling activates them too, on its own
-                // thread) only makes the activations race each other.
+                // Only registrations and SCR's records are read until every component is active: getting a
+                // delayed component's service activates it and releasing it disposes it again, which raced with
+                // SCR's own activations (a keystore disposed under a starting channel manager never came back).
                 if (!configurationsDelivered.getAsBoolean()) {
                     missing.add("the configuration admin to deliver the seeded configurations");
                 }
                 Optional<String> device = Optional.empty();
                 OptionalInt http = OptionalInt.empty();
                 if (missing.isEmpty()) {
-                    device = deviceId(missing);
-                    active(ChannelManager.class, "channel manager", missing);
-                    active(ChannelTransport.class, "IP transport", missing);
-                    active(BootstrapService.class, "bootstrap client", missing);
+                    registered(Keystore.class, "keystore", missing);
+                    registered(ChannelManager.class, "channel manager", missing);
+                    registered(ChannelTransport.class, "IP transport", missing);
+                    registered(BootstrapService.class, "bootstrap client", missing);
                     http = httpPort();
                     if (http.isEmpty()) {
                         missing.add("web console HTTP on port " + settings.httpPort());
@@ -102,6 +102,10 @@ final class ReadinessWatch implements Runnable {
                         if (!componentActive(component)) {
                             missing.add("component " + component);
                         }
+                    }
+                    if (missing.isEmpty()) {
+                        // every component is active (and immediate): using the keystore now activates nothing
+                        device = deviceId(missing);
                     }
                 }
                 if (missing.isEmpty()) {
@@ -156,19 +160,10 @@ final class ReadinessWatch implements Runnable {
         return Optional.empty();
     }
 
-    /** Gets the service, which activates a delayed component; missing if there is none or it cannot activate. */
-    private <S> void active(Class<S> service, String name, List<String> missing) {
-        ServiceReference<S> reference = context.getServiceReference(service);
-        if (reference == null) {
+    /** Missing unless the service is registered (never got here: that would activate a delayed component). */
+    private <S> void registered(Class<S> service, String name, List<String> missing) {
+        if (context.getServiceReference(service) == null) {
             missing.add(name);
-            return;
-        }
-        try {
-            if (context.getService(reference) == null) {
-                missing.add(name);
-            }
-        } finally {
-            context.ungetService(reference);
         }
     }
 

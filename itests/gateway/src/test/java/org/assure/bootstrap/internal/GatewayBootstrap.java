@@ -2,6 +2,7 @@ package org.assure.bootstrap.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.DeviceManagement;
 import org.assure.itests.gateway.Annotations;
@@ -16,13 +17,16 @@ public final class GatewayBootstrap {
      * Starts it; it bootstraps at once when the device has no management channel (first start).
      *
      * @param serverHost the bootstrap server's address (instead of the FQDN the server id would give)
+     * @param publish what the framework's whiteboard would do with it (bind it to the channel manager), before the
+     *        first bootstrap starts; returns what undoes that
      */
     public static BootstrapComponent start(Keystore keystore, ChannelManager channels, DeviceManagement management,
-            String serverHost, int serverPort) {
+            String serverHost, int serverPort, Function<BootstrapComponent, Runnable> publish) {
         Map<String, Object> config = new HashMap<>(Map.of("server_host", serverHost, "server_port", serverPort,
                 "request_timeout_seconds", 20, "handshake_timeout_seconds", 15, "retry_initial_seconds", 1,
                 "retry_max_seconds", 3, "goodbye_timeout_seconds", 2));
-        return new BootstrapComponent(Annotations.of(BootstrapConfig.class, config), keystore, channels, management);
+        return new BootstrapComponent(Annotations.of(BootstrapConfig.class, config), keystore, channels, management,
+                publish);
     }
 
     public static void stop(BootstrapComponent component) {

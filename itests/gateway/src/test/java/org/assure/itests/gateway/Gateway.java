@@ -58,8 +58,10 @@ public final class Gateway implements AutoCloseable {
                 () -> systemRequests.add("stop"));
         GatewayChannels.bind(channels, GatewayTransports.ip(address, 0, dataPort));
         bootstrap = GatewayBootstrap.start(keystore, channels, channels, bootstrapServer.getHostString(),
-                bootstrapServer.getPort());
-        GatewayChannels.bindBootstrap(channels, bootstrap);
+                bootstrapServer.getPort(), started -> {
+                    GatewayChannels.bindBootstrap(channels, started);
+                    return () -> { };
+                });
         return this;
     }
 

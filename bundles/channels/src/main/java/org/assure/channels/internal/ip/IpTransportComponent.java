@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * data channels on 5685, both configurable; IPv4 and IPv6 (the default bind address {@code ::} takes both). The
  * sockets are the DTLS bundle's {@link UdpTransport}; this component only configures and publishes it.
  */
-@Component(name = IpTransportComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(name = IpTransportComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ChannelTransport.class, ConfigurableComponent.class},
         property = {"service.pid=" + IpTransportComponent.PID, "kura.service.pid=" + IpTransportComponent.PID})
 @Designate(ocd = IpTransportConfig.class)
