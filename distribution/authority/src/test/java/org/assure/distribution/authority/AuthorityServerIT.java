@@ -55,10 +55,12 @@ class AuthorityServerIT {
         }
         Path home = dir.resolve("home");
         int presencePort = freeUdpPort();
-        Process server = new ProcessBuilder(script.toString(), "--home", home.toString(), "--https-port", "0",
-                "--management-port", "0", "--coap-port", "0", "--management-coap-port", Integer.toString(presencePort))
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+        ProcessBuilder serverBuilder = new ProcessBuilder(script.toString(), "--home", home.toString(), "--https-port",
+                "0", "--management-port", "0", "--coap-port", "0", "--management-coap-port",
+                Integer.toString(presencePort))
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        withHomePassphrase(serverBuilder);
+        Process server = serverBuilder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -73,7 +75,7 @@ class AuthorityServerIT {
         reader.start();
         List<String> seen = new ArrayList<>();
         try {
-            awaitLine(lines, seen, "authority info:");
+            awaitLine(server, lines, seen, "authority info:");
             assertThat(seen).anyMatch(l -> l.startsWith("aSSURE authority running"))
                     .anyMatch(l -> l.startsWith("trusted authority:    https://"));
             assertThat(home.resolve("authority/authority.json")).isRegularFile();
@@ -117,7 +119,12 @@ class AuthorityServerIT {
         return top;
     }
 
-    private static void awaitLine(BlockingQueue<String> lines, List<String> seen, String prefix)
+    /** The sealed private keys of the tool's home need a passphrase; without a terminal it comes from the environment. */
+    private static void withHomePassphrase(ProcessBuilder builder) {
+        builder.environment().put("ASSURE_HOME_PASSPHRASE", "server archive test passphrase");
+    }
+
+    private static void awaitLine(Process process, BlockingQueue<String> lines, List<String> seen, String prefix)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
         while (System.nanoTime() < deadline) {
@@ -127,6 +134,10 @@ class AuthorityServerIT {
                 if (line.startsWith(prefix)) {
                     return;
                 }
+            } else if (!process.isAlive()) {
+                lines.drainTo(seen);
+                throw new AssertionError("the process ended (exit " + process.exitValue() + ") before a line starting with '"
+                        + prefix + "'; output:\n" + String.join("\n", seen));
             }
         }
         throw new AssertionError("no line starting with '" + prefix + "' in time; output:\n" + String.join("\n", seen));
@@ -135,9 +146,11 @@ class AuthorityServerIT {
     private Run run(List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        withHomePassphrase(builder);
+        Process process = builder.start();
         if (!process.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("timed out: " + command);
