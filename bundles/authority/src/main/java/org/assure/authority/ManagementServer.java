@@ -46,10 +46,13 @@ public final class ManagementServer implements AutoCloseable {
     private final Registrar registrar;
     private final ManagementSettings settings;
     private final ChannelIssuer channels;
+    private final OwnerApiClient owner;
 
     private ManagementServer(ManagementSettings settings, Database db, HttpsServer https, CoapServer coap,
-            X509Certificate tls, ManagementIdentityStore.Identity identity, Registrar registrar, ChannelIssuer channels) {
+            X509Certificate tls, ManagementIdentityStore.Identity identity, Registrar registrar, ChannelIssuer channels,
+            OwnerApiClient owner) {
         this.channels = channels;
+        this.owner = owner;
         this.settings = settings;
         this.db = db;
         this.https = https;
@@ -87,7 +90,8 @@ public final class ManagementServer implements AutoCloseable {
             KeyPair tlsKey = KeyGeneration.generate(GenerateKeyType.EC_P256, random);
             X509Certificate leaf = Certificates.server(tls, caKey.getPrivate(), tlsKey.getPublic(),
                     List.of(settings.https().getHostString(), "localhost"), AuthorityKeys.serial(random));
-            ChannelIssuer channels = new ChannelIssuer(registrar, random, DtlsConfig.defaults(), settings.coap().getAddress());
+            ChannelIssuer channels = new ChannelIssuer(registrar, random, DtlsConfig.defaults(), settings.coap().getAddress(),
+                    settings.deviceDataPort());
             HttpsServer https = HttpsServer.start(settings.https(), tlsKey.getPrivate(), new X509Certificate[] {leaf, tls},
                     trusted, new RegistrationHandler(registrar, channels, settings.installerUser(),
                             settings.installerPassword().toCharArray()));
@@ -101,7 +105,7 @@ public final class ManagementServer implements AutoCloseable {
             }
             LOG.info("management server {}: registration API on port {}, presence (CoAP/DTLS) on port {}",
                     identity.mgmtId(), https.port(), CoapServers.port(coap));
-            return new ManagementServer(settings, db, https, coap, tls, identity, registrar, channels);
+            return new ManagementServer(settings, db, https, coap, tls, identity, registrar, channels, owner);
         } catch (AuthorityException e) {
             db.close();
             throw e;
@@ -150,6 +154,32 @@ public final class ManagementServer implements AutoCloseable {
     /** The data channel between {@code a} and {@code b}; see {@link #issueChannels(List, Topology)}. */
     public ChannelIssuance issueChannel(java.util.UUID a, java.util.UUID b) throws AuthorityException {
         return issueChannels(List.of(a, b), Topology.STAR);
+    }
+
+    /**
+     * Gives a device this management system owns to another management system (draft §9.3.3, the change of owner
+     * of §14.7). The Trusted Authority then serves the device only the new owner's bootstrap image and refuses us;
+     * the device keeps trusting us until it bootstraps again ({@link #requestBootstrap}).
+     *
+     * @param newOwner the management id of the new owner (hex)
+     * @throws AuthorityException FORBIDDEN if the authority refused (not our device, unknown management id),
+     *                            UNAVAILABLE if it cannot be reached
+     */
+    public void transfer(java.util.UUID device, String newOwner) throws AuthorityException {
+        owner.transfer(device, newOwner);
+    }
+
+    /**
+     * Asks a device to bootstrap again: {@code PUT /v1/bootstrap} (draft §10.1.15; the "reset device bootstrap"
+     * of §14.7) to its management port over DTLS, authenticated with the keys its bootstrap image gave it for us.
+     * After a change of owner the old owner sends it, so that the device fetches the new owner's image.
+     *
+     * @return the request with the device's answer code ({@code 2.04} when it accepted)
+     * @throws AuthorityException UNAUTHENTICATED for a device that is not ours; UNAVAILABLE when it has no
+     *                            presence yet or did not answer (a DTLS handshake it refused, a timeout)
+     */
+    public PushedRequest requestBootstrap(java.util.UUID device) throws AuthorityException {
+        return channels.request(device, "PUT", "v1/bootstrap");
     }
 
     Registrar registrar() {

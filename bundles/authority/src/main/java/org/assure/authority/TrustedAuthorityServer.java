@@ -8,11 +8,13 @@ import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.assure.authority.internal.AuthorityServices;
 import org.assure.authority.internal.coap.BootstrapCredentials;
 import org.assure.authority.internal.coap.BootstrapResources;
 import org.assure.authority.internal.coap.CoapServers;
+import org.assure.authority.internal.http.AuthorityDocument;
 import org.assure.authority.internal.http.HttpsServer;
 import org.assure.authority.internal.http.TrustedAuthorityHandler;
 import org.assure.authority.internal.identity.MasterKeyFile;
@@ -24,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Trusted Authority (draft §9): its database, its keys and its HTTPS Manufacturer and Owner APIs.
+ * A running Trusted Authority (draft §9): its database, its keys and its HTTPS Manufacturer and Owner APIs, and
+ * the public {@code GET /v1/authority} document (CA, Identity Service key, Trusted Authority keys, bootstrap
+ * service key and address) a manufacturer starts from.
  * Standalone code starts it with {@link #start}; inside OSGi a component does the same from its configuration.
  */
 public final class TrustedAuthorityServer implements AutoCloseable {
@@ -71,9 +75,10 @@ public final class TrustedAuthorityServer implements AutoCloseable {
         try {
             List<X509Certificate> trusted = new java.util.ArrayList<>(settings.manufacturers());
             trusted.add(ca);
+            AtomicReference<byte[]> document = new AtomicReference<>();
             HttpsServer https = HttpsServer.start(settings.https(), keys.tls().pair().getPrivate(),
                     new X509Certificate[] {keys.tls().certificate().orElseThrow(), ca}, trusted,
-                    new TrustedAuthorityHandler(services.trustedAuthority(), manufacturers));
+                    new TrustedAuthorityHandler(services.trustedAuthority(), manufacturers, document::get));
             CoapServer bootstrap;
             try {
                 bootstrap = CoapServers.start(settings.bootstrapCoap(),
@@ -85,7 +90,11 @@ public final class TrustedAuthorityServer implements AutoCloseable {
             }
             LOG.info("Trusted Authority HTTPS APIs on port {}, Bootstrap API (CoAP/DTLS) on port {}", https.port(),
                     CoapServers.port(bootstrap));
-            return new TrustedAuthorityServer(settings, services, https, bootstrap);
+            TrustedAuthorityServer server = new TrustedAuthorityServer(settings, services, https, bootstrap);
+            document.set(AuthorityDocument.encode(server.httpsUri(), ca, server.identityServiceKey(),
+                    server.trustedAuthorityKey(), server.trustedAuthorityRsaKey(), server.bootstrapServiceKey(),
+                    server.bootstrapAddress()));
+            return server;
         } catch (Exception e) {
             services.close();
             throw new AuthorityException(org.assure.core.error.ErrorKind.UNAVAILABLE, "HTTPS server did not start", e);

@@ -3,7 +3,7 @@
  * APIs) and the management server of draft §11, §13 and §15.2, runnable standalone or inside OSGi.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.assure.authority;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.assure.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetAddress;
@@ -49,6 +50,7 @@ import org.assure.dtls.PeerKey;
 import org.assure.dtls.PskKey;
 import org.assure.dtls.RawKeyCredentials;
 import org.assure.dtls.UdpTransport;
+import org.assure.core.error.ErrorKind;
 import org.assure.dtls.coap.AssurePeerPrincipal;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Response;
@@ -228,6 +230,39 @@ class EndToEndTest {
     }
 
     @Test
+    void the_old_owner_transfers_resets_the_device_bootstrap_over_dtls_and_is_then_refused() throws Exception {
+        String caseString = "reset-" + UUID.randomUUID();
+        try (TestDevice device = manufacture(Kind.EC, caseString); TestDevice silent = manufacture(Kind.SECRET, caseString)) {
+            for (TestDevice d : List.of(device, silent)) {
+                register(oldOwner, "installer-a", d, caseString);
+                d.bootstrap(ta.bootstrapAddress());
+            }
+            device.serveManagement(info(device.id), false);
+            // Without a presence the management server does not know where the device is.
+            assertThatThrownBy(() -> oldOwner.requestBootstrap(silent.id)).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+
+            oldOwner.transfer(device.id, newOwner.mgmtId());
+            assertThat(ta.services().trustedAuthority().ownership(device.id).orElseThrow().owner())
+                    .contains(newOwner.mgmtId());
+            // §14.7: the old owner, still trusted by the device, tells it to bootstrap (for the new owner's image).
+            PushedRequest reset = oldOwner.requestBootstrap(device.id);
+            assertThat(reset.responseCode()).contains("2.04");
+            assertThat(device.received).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("PUT");
+                assertThat(r.path()).isEqualTo("/v1/bootstrap");
+                assertThat(r.payload()).isEmpty();
+                assertThat(r.from()).map(AssurePeerPrincipal::keyId).contains(oldOwner.keyId());
+            });
+            // The Owner API refuses the old owner from now on; the new one does not manage it through the old one.
+            assertThatThrownBy(() -> oldOwner.transfer(device.id, oldOwner.mgmtId())).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
+            assertThatThrownBy(() -> newOwner.requestBootstrap(device.id)).isInstanceOfSatisfying(
+                    AuthorityException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHENTICATED));
+        }
+    }
+
+    @Test
     void an_rsa_only_device_bootstraps_through_the_psk_chain_and_reports_presence() throws Exception {
         String caseString = "case-rsa";
         try (TestDevice device = manufacture(Kind.RSA, caseString)) {
@@ -294,7 +329,10 @@ class EndToEndTest {
                 ChannelConfiguration channel = ChannelConfigurationCodec.decode(self.received.get(1).payload());
                 assertThat(channel.localKeyId()).isEqualTo(self.id);
                 assertThat(channel.peerKeyId()).contains(peer.id);
-                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort);
+                // The channel names the peer's data port (its management port + 1 by default, as 5684/5685 in
+                // PROFILE §7), at the address of its presence.
+                assertThat(((IpAddress) channel.address()).remotePort()).isEqualTo(peer.managementPort + 1);
+                assertThat(((IpAddress) channel.address()).inetAddress()).isEqualTo(InetAddress.getLoopbackAddress());
             }
             // EC with a shared-secret device: a channel key derived for both, the secret device reached by PSK.
             ChannelIssuance mixed = oldOwner.issueChannels(List.of(a.id, s.id), Topology.STAR);

@@ -261,7 +261,7 @@ final class TestDevice implements AutoCloseable {
     /**
      * Opens the device's management port: a Californium server on {@link DtlsCoapConnector} that accepts only
      * management-system keys the device trusts (raw keys by SPKI, PSKs by key id) and serves
-     * {@code PUT/POST /v1/keys/<id>} and {@code PUT/POST /v1/channels}, checking the CBOR (4.00 if malformed) and
+     * {@code PUT/POST /v1/keys/<id>}, {@code PUT/POST /v1/channels} and {@code PUT /v1/bootstrap}, checking the CBOR (4.00 if malformed) and
      * answering 2.04 — or 4.03 to everything when {@code refuse}. Then reports presence from that same port, so the
      * presence address is the management port. Answers the presence response.
      */
@@ -277,6 +277,7 @@ final class TestDevice implements AutoCloseable {
         CoapResource v1 = new CoapResource("v1");
         v1.add(new Management("keys", refuse));
         v1.add(new Management("channels", refuse));
+        v1.add(new Management("bootstrap", refuse));
         server.add(v1);
         server.start();
         open.add(server::destroy);
@@ -329,6 +330,11 @@ final class TestDevice implements AutoCloseable {
             try {
                 if (getName().equals("keys")) {
                     AuthenticatedKeyCodec.decode(payload);
+                } else if (getName().equals("bootstrap")) {
+                    // PUT /v1/bootstrap (§10.1.15) carries nothing
+                    if (payload.length != 0) {
+                        throw new IllegalArgumentException("payload");
+                    }
                 } else {
                     ChannelConfigurationCodec.decode(payload);
                 }

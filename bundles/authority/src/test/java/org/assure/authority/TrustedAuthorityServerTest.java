@@ -112,6 +112,42 @@ class TrustedAuthorityServerTest {
     }
 
     @Test
+    void authority_document_is_public_and_holds_exactly_the_public_keys_a_manufacturer_needs() throws Exception {
+        HttpResponse<byte[]> answer = send(Optional.empty(), "GET", "/v1/authority", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(answer.body());
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        assertThat(p.nextToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.START_OBJECT);
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            fields.put(name, p.getText());
+        }
+        assertThat(fields).containsOnlyKeys("format", "trusted_authority_url", "ca_certificate", "identity_service_key",
+                "trusted_authority_key", "trusted_authority_rsa_key", "bootstrap_service_key", "bootstrap_coap");
+        assertThat(fields.get("format")).isEqualTo("assure-authority-info/1");
+        assertThat(fields.get("trusted_authority_url")).isEqualTo(server.httpsUri().toString());
+        X509Certificate ca = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(fields.get("ca_certificate").getBytes()));
+        assertThat(ca).isEqualTo(server.caCertificate());
+        String identity = fields.get("identity_service_key").replaceAll("-----[A-Z ]+-----|\\s", "");
+        assertThat(java.util.Base64.getDecoder().decode(identity)).isEqualTo(server.identityServiceKey().getEncoded());
+        assertThat(org.assure.core.cbor.KeyDefinitionCodec.decode(java.util.Base64.getDecoder()
+                .decode(fields.get("trusted_authority_key")))).isEqualTo(server.trustedAuthorityKey());
+        assertThat(org.assure.core.cbor.KeyDefinitionCodec.decode(java.util.Base64.getDecoder()
+                .decode(fields.get("trusted_authority_rsa_key")))).isEqualTo(server.trustedAuthorityRsaKey());
+        assertThat(org.assure.core.cbor.KeyDefinitionCodec.decode(java.util.Base64.getDecoder()
+                .decode(fields.get("bootstrap_service_key")))).isEqualTo(server.bootstrapServiceKey());
+        assertThat(fields.get("bootstrap_coap")).endsWith(":" + server.bootstrapAddress().getPort());
+        // Nothing private: no key definition in it carries a private part.
+        assertThat(server.trustedAuthorityKey().privateKey().length()).isZero();
+
+        assertThat(send(Optional.empty(), "POST", "/v1/authority", new byte[0]).statusCode()).isEqualTo(405);
+        assertThat(send(Optional.empty(), "GET", "/v1/authority?x=1", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void manufacturer_api_creates_devices_once_and_refuses_strangers_and_garbage() throws Exception {
         KeyPair pair = KeyGeneration.generate(GenerateKeyType.EC_P256, RANDOM);
         UUID id = UUID.randomUUID();

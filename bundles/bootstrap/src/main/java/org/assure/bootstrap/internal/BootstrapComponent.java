@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
  * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
  */
-@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+// immediate: it must bootstrap at start even when no other component asks for its services
+@Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {BootstrapService.class, BootstrapTrigger.class, GoodbyeHook.class, TrustedTime.class,
             ChannelListener.class, ConfigurableComponent.class},
         property = {"service.pid=" + BootstrapComponent.PID, "kura.service.pid=" + BootstrapComponent.PID})

@@ -33,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int request_timeout_seconds() default 60;
 
     @AttributeDefinition(name = "Handshake timeout (seconds)", description = "How long the DTLS handshake with the "
-            + "bootstrap server may take.", min = "1", max = "600")
+            + "bootstrap server may take.", min = "2", max = "600")
     int handshake_timeout_seconds() default 30;
 
     @AttributeDefinition(name = "First retry delay (seconds)", description = "Wait after a failed attempt; doubles "

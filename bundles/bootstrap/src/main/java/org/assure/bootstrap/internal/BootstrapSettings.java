@@ -25,7 +25,8 @@ record BootstrapSettings(boolean autoBootstrap, String serverHost, String server
         }
         requireRange("server_port", config.server_port(), 1, 65535);
         requireRange("request_timeout_seconds", config.request_timeout_seconds(), 1, 600);
-        requireRange("handshake_timeout_seconds", config.handshake_timeout_seconds(), 1, 600);
+        // the DTLS engine retransmits first after 1 s and needs the handshake timeout to be longer than that
+        requireRange("handshake_timeout_seconds", config.handshake_timeout_seconds(), 2, 600);
         requireRange("retry_initial_seconds", config.retry_initial_seconds(), 1, 86400);
         requireRange("retry_max_seconds", config.retry_max_seconds(), config.retry_initial_seconds(), 86400);
         requireRange("retry_jitter_percent", config.retry_jitter_percent(), 0, 100);

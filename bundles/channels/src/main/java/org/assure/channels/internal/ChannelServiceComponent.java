@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * The channel manager and the Device Management API as OSGi services, on the keystore and on every
  * {@link ChannelTransport} service present (tracked dynamically: transports come and go).
  */
-@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+// immediate: its ports must listen for management systems even when nothing in the framework uses its services
+@Component(name = ChannelServiceComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ChannelManager.class, DeviceManagement.class, ConfigurableComponent.class},
         property = {"service.pid=" + ChannelServiceComponent.PID, "kura.service.pid=" + ChannelServiceComponent.PID})
 @Designate(ocd = ChannelServiceConfig.class)
@@ -79,6 +80,10 @@ public final class ChannelServiceComponent implements ChannelManager, DeviceMana
         Backoff backoff = new Backoff(Duration.ofSeconds(config.retry_initial_seconds()),
                 Duration.ofSeconds(Math.max(config.retry_initial_seconds(), config.retry_max_seconds())),
                 config.retry_max_attempts());
+        if (config.retransmission_initial_ms() >= config.handshake_timeout_seconds() * 1000L) {
+            // the DTLS engine refuses it too, but without naming the properties
+            throw new IllegalArgumentException("retransmission.initial.ms must be shorter than handshake.timeout.seconds");
+        }
         DeviceInfo info = deviceInfo(config, keystore.deviceId());
         HostSystemControl system = new HostSystemControl(new HostSystemControl.Settings(config.reboot_action(),
                 HostSystemControl.Settings.command(config.reboot_command()), config.shutdown_action(),

@@ -64,7 +64,13 @@ public final class AssureMain {
     /** As above, with what tells {@code authority start} to stop (tests). */
     static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err, Clock clock,
             Lifecycle lifecycle) {
-        CommandLine commandLine = new CommandLine(new AssureCommand(stdin, clock, lifecycle));
+        return commandLine(stdin, out, err, clock, lifecycle, System.getenv());
+    }
+
+    /** As above, with the environment the commands see (tests). */
+    static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err, Clock clock,
+            Lifecycle lifecycle, java.util.Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new AssureCommand(stdin, clock, lifecycle, environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.registerConverter(UUID.class, AssureMain::uuid);

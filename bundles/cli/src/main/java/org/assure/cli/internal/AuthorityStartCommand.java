@@ -68,6 +68,11 @@ final class AuthorityStartCommand implements Callable<Integer> {
                     + "which devices' management channels name (default: ${DEFAULT-VALUE}).")
     private int managementCoapPort;
 
+    @Option(names = "--device-data-port", paramLabel = "N", defaultValue = "0",
+            description = "UDP port the devices take data channels on, named in the channels the management server "
+                    + "issues; 0 (default): each device's management port + 1, as 5684/5685 (PROFILE §7).")
+    private int deviceDataPort;
+
     @Option(names = "--manufacturer-cert", paramLabel = "PEM",
             description = "Also accept this manufacturer client certificate (repeatable).")
     private List<Path> manufacturerCertificates = new ArrayList<>();
@@ -90,12 +95,15 @@ final class AuthorityStartCommand implements Callable<Integer> {
             // The port goes into every device's management channel definition: it has to be known in advance.
             throw new CliException("--management-coap-port must be 1..65535: devices' management channels name it");
         }
+        if (deviceDataPort < 0 || deviceDataPort > 65535) {
+            throw new CliException("--device-data-port must be 0..65535");
+        }
         Home home = common.home();
         SecureRandom random = new SecureRandom();
         Path authorityDir = home.directory(Home.AUTHORITY);
         Path dataDir = Home.createDirectory(data == null ? authorityDir.resolve("data") : data.toAbsolutePath());
         List<X509Certificate> manufacturers = new ArrayList<>();
-        manufacturers.add(Credentials.manufacturer(home.directory(Home.MANUFACTURER), random).certificate());
+        manufacturers.add(Credentials.manufacturer(home, home.directory(Home.MANUFACTURER), random).certificate());
         for (Path file : manufacturerCertificates) {
             manufacturers.add(Credentials.readCertificate(file));
         }
@@ -105,7 +113,8 @@ final class AuthorityStartCommand implements Callable<Integer> {
         ManagementServer management;
         try {
             management = startManagement(ManagementSettings.embedded(dataDir, ta.httpsUri(), ta.caCertificate(),
-                    managementPort, installerUser, installerPassword, new InetSocketAddress("127.0.0.1", managementCoapPort)));
+                    managementPort, installerUser, installerPassword, new InetSocketAddress("127.0.0.1", managementCoapPort))
+                    .withDeviceDataPort(deviceDataPort));
         } catch (RuntimeException e) {
             ta.close();
             throw e;

@@ -39,7 +39,8 @@ import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * The tool's own keys and certificates: PEM files in the home directory (private keys PKCS#8, owner-only), the
+ * The tool's own keys and certificates in the home directory (private keys sealed under the home passphrase,
+ * {@link SealedKeyFile}; certificates PEM), the
  * manufacturer's self-signed client certificate, the management system's CSR, and TLS client contexts.
  */
 final class Credentials {
@@ -131,19 +132,65 @@ final class Credentials {
         }
     }
 
-    /** Writes the key (0600) and certificate files of {@code dir}: {@code key.pem}, {@code cert.pem}. */
-    static void store(Path dir, PrivateKey key, X509Certificate certificate) {
+    /** The plain PEM key file of earlier versions, sealed and removed on first use ({@link #load}). */
+    static final String PLAIN_KEY = "key.pem";
+
+    /**
+     * Writes the key, sealed under the home passphrase ({@link SealedKeyFile}, 0600), and the certificate of
+     * {@code dir}: {@code key.sealed}, {@code cert.pem}. The key's purpose (sealed into the file) is the name of
+     * {@code dir}.
+     */
+    static void store(Home home, Path dir, PrivateKey key, X509Certificate certificate) {
         Home.createDirectory(dir);
-        Home.writePrivate(dir.resolve("key.pem"), pem("PRIVATE KEY", key.getEncoded()));
+        char[] passphrase = home.passphrase(!Files.exists(dir.resolve(SealedKeyFile.FILE)));
+        try {
+            SealedKeyFile.write(dir.resolve(SealedKeyFile.FILE), key, purpose(dir), passphrase, new SecureRandom());
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
         Home.writePublic(dir.resolve("cert.pem"), certificatePem(certificate));
+        deletePlain(dir);
     }
 
-    static Optional<KeyAndCertificate> load(Path dir) {
-        if (!Files.isRegularFile(dir.resolve("key.pem")) || !Files.isRegularFile(dir.resolve("cert.pem"))) {
+    /**
+     * The key and certificate of {@code dir}, if both are there. A plain {@code key.pem} left by an earlier
+     * version is sealed under the home passphrase and deleted (the user is told), so no key stays in clear.
+     */
+    static Optional<KeyAndCertificate> load(Home home, Path dir) {
+        Path sealed = dir.resolve(SealedKeyFile.FILE);
+        Path plain = dir.resolve(PLAIN_KEY);
+        Path cert = dir.resolve("cert.pem");
+        if (!Files.isRegularFile(cert) || !Files.isRegularFile(sealed) && !Files.isRegularFile(plain)) {
             return Optional.empty();
         }
-        return Optional.of(new KeyAndCertificate(readPrivateKey(dir.resolve("key.pem")),
-                readCertificate(dir.resolve("cert.pem"))));
+        X509Certificate certificate = readCertificate(cert);
+        if (Files.isRegularFile(sealed)) {
+            char[] passphrase = home.passphrase(false);
+            try {
+                return Optional.of(new KeyAndCertificate(SealedKeyFile.read(sealed, purpose(dir), passphrase),
+                        certificate));
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+        PrivateKey key = readPrivateKey(plain);
+        store(home, dir, key, certificate);
+        home.notice("sealed the plain private key " + plain + " under the home passphrase (now "
+                + SealedKeyFile.FILE + ")");
+        return Optional.of(new KeyAndCertificate(key, certificate));
+    }
+
+    private static String purpose(Path dir) {
+        return dir.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    private static void deletePlain(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(PLAIN_KEY));
+        } catch (IOException e) {
+            throw new CliException("cannot delete the plain key file " + dir.resolve(PLAIN_KEY) + ": "
+                    + Inputs.reason(e));
+        }
     }
 
     /**
@@ -151,14 +198,14 @@ final class Credentials {
      * certificate the Trusted Authority is configured to accept (draft §9.2 leaves manufacturer authentication
      * to the deployment; the authority pins manufacturer certificates).
      */
-    static KeyAndCertificate manufacturer(Path dir, SecureRandom random) {
-        Optional<KeyAndCertificate> existing = load(dir);
+    static KeyAndCertificate manufacturer(Home home, Path dir, SecureRandom random) {
+        Optional<KeyAndCertificate> existing = load(home, dir);
         if (existing.isPresent()) {
             return existing.get();
         }
         KeyPair pair = KeyGeneration.generate(GenerateKeyType.EC_P256, random);
         X509Certificate certificate = selfSigned(pair, "CN=aSSURE manufacturer", random);
-        store(dir, pair.getPrivate(), certificate);
+        store(home, dir, pair.getPrivate(), certificate);
         return new KeyAndCertificate(pair.getPrivate(), certificate);
     }
 

@@ -59,8 +59,11 @@ final class DeviceCommand implements Callable<Integer> {
                 description = "The installer's password (default: <home>/authority/installer.password).")
         private Path passwordFile;
 
+        @Spec(Spec.Target.MIXEE)
+        private CommandSpec mixee;
+
         HttpsClient client() {
-            Home home = common.home();
+            Home home = common.home(mixee);
             AuthorityInfo info = AuthorityInfo.load(authorityInfo != null ? authorityInfo : AuthorityInfo.defaultFile(home));
             AuthorityInfo.Management management = info.management().orElseThrow(() -> new CliException(
                     "the authority info names no management server"));

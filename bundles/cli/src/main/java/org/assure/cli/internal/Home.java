@@ -31,9 +31,26 @@ final class Home {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
+    private final HomePassphrase passphrase;
+    private final java.util.function.Consumer<String> notices;
 
-    Home(Path root) {
+    /**
+     * @param passphrase seals the private keys kept here ({@link SealedKeyFile})
+     * @param notices    one-line notes for the user (stderr), e.g. that a plain key file was sealed
+     */
+    Home(Path root, HomePassphrase passphrase, java.util.function.Consumer<String> notices) {
         this.root = root.toAbsolutePath().normalize();
+        this.passphrase = passphrase;
+        this.notices = notices;
+    }
+
+    /** A copy of the home passphrase (the caller clears it); {@code creating}: a new sealed file follows. */
+    char[] passphrase(boolean creating) {
+        return passphrase.get(creating);
+    }
+
+    void notice(String line) {
+        notices.accept(line);
     }
 
     /** The default home: {@code ~/.assure}. */

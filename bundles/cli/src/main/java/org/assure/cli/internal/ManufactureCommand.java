@@ -76,8 +76,14 @@ final class ManufactureCommand implements Callable<Integer> {
     private URI authority;
 
     @Option(names = "--authority-info", paramLabel = "FILE",
-            description = "The authority info 'authority start' wrote (default: <home>/authority/authority.json).")
+            description = {"The authority info 'authority start' wrote (default: <home>/authority/authority.json).",
+                    "If there is none, --authority URL alone works: the authority's public document",
+                    "(GET /v1/authority) is fetched and kept there."})
     private Path authorityInfo;
+
+    @Option(names = "--ca-fingerprint", paramLabel = "HEX",
+            description = "SHA-256 of the Trusted Authority's CA certificate that must match (as 'authority start' prints it).")
+    private String caFingerprint;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: <home>/devices).")
     private Path out;
@@ -121,11 +127,11 @@ final class ManufactureCommand implements Callable<Integer> {
             throw new CliException("--bootstrap-server-id must be 0..2^63-1");
         }
         Home home = common.home();
-        Path infoFile = authorityInfo != null ? authorityInfo : AuthorityInfo.defaultFile(home);
-        AuthorityInfo info = AuthorityInfo.load(infoFile);
+        AuthorityInfo info = AuthorityInfo.resolve(home, authorityInfo, authority, caFingerprint,
+                spec.commandLine().getErr());
         Optional<char[]> shared = passphraseFile == null ? Optional.empty() : Optional.of(readPassphrase(passphraseFile));
         SecureRandom random = new SecureRandom();
-        Credentials.KeyAndCertificate manufacturer = Credentials.load(home.path(Home.MANUFACTURER))
+        Credentials.KeyAndCertificate manufacturer = Credentials.load(home, home.path(Home.MANUFACTURER))
                 .orElseThrow(() -> new CliException("no manufacturer certificate in " + home.path(Home.MANUFACTURER)
                         + " (made by 'assure authority start' in this home)"));
         HttpsClient ta = new HttpsClient(authority != null ? authority : info.trustedAuthority(), "Trusted Authority",

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * This home's management system (draft §9.3.1): its key and the certificate the Trusted Authority issued, whose
  * serial in lower-case hex is its management id, and the authority it is registered with. Kept in
- * {@code <home>/owner}: {@code key.pem} (0600), {@code cert.pem}, {@code owner.json}.
+ * {@code <home>/owner}: {@code key.sealed} (0600, sealed under the home passphrase), {@code cert.pem},
+ * {@code owner.json}.
  */
 record OwnerIdentity(Credentials.KeyAndCertificate credentials, String mgmtId, URI trustedAuthority,
         X509Certificate ca) {
@@ -30,6 +31,13 @@ record OwnerIdentity(Credentials.KeyAndCertificate credentials, String mgmtId, U
         return certificate.getSerialNumber().toString(16);
     }
 
+    /** The management id recorded in this home's owner file, without opening the key. */
+    static String registeredMgmtId(Home home) {
+        Path file = directory(home).resolve(FILE);
+        Map<String, Object> json = Json.parseObject(Home.readText(file, ""), file.toString());
+        return Json.string(json, "management_id", file.toString());
+    }
+
     static OwnerIdentity load(Home home) {
         Path dir = directory(home);
         Path file = dir.resolve(FILE);
@@ -39,8 +47,8 @@ record OwnerIdentity(Credentials.KeyAndCertificate credentials, String mgmtId, U
         if (!FORMAT.equals(json.get("format"))) {
             throw new CliException(what + ": not an owner file (format " + FORMAT + ")");
         }
-        Credentials.KeyAndCertificate credentials = Credentials.load(dir)
-                .orElseThrow(() -> new CliException("missing key.pem or cert.pem in " + dir));
+        Credentials.KeyAndCertificate credentials = Credentials.load(home, dir)
+                .orElseThrow(() -> new CliException("missing key.sealed or cert.pem in " + dir));
         X509Certificate ca = Credentials.certificateFromPem(Json.string(json, "ca_certificate", what), what);
         return new OwnerIdentity(credentials, mgmtId(credentials.certificate()),
                 AuthorityInfo.uri(Json.string(json, "trusted_authority_url", what), what), ca);
@@ -48,7 +56,7 @@ record OwnerIdentity(Credentials.KeyAndCertificate credentials, String mgmtId, U
 
     void store(Home home) {
         Path dir = home.directory(Home.OWNER);
-        Credentials.store(dir, credentials.key(), credentials.certificate());
+        Credentials.store(home, dir, credentials.key(), credentials.certificate());
         Map<String, Object> json = Json.object();
         json.put("format", FORMAT);
         json.put("management_id", mgmtId);

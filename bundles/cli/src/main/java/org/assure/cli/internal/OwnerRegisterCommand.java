@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "register",
         description = {"Register this home as a management system with the Trusted Authority (draft §9.3.1):",
-                "makes a P-256 key, sends a certificate request, keeps key (0600) and certificate in <home>/owner.",
+                "makes a P-256 key, sends a certificate request, keeps the key (sealed under the home passphrase,",
+                "see --home-passphrase-file) and the certificate in <home>/owner.",
                 "The certificate's serial in hex is the management id other owners transfer devices to."})
 final class OwnerRegisterCommand implements Callable<Integer> {
     @Spec
@@ -42,8 +43,14 @@ final class OwnerRegisterCommand implements Callable<Integer> {
     private URI authority;
 
     @Option(names = "--authority-info", paramLabel = "FILE",
-            description = "The authority info 'authority start' wrote (default: <home>/authority/authority.json).")
+            description = {"The authority info 'authority start' wrote (default: <home>/authority/authority.json).",
+                    "If there is none, --authority URL alone works: the authority's public document",
+                    "(GET /v1/authority) is fetched and kept there."})
     private Path authorityInfo;
+
+    @Option(names = "--ca-fingerprint", paramLabel = "HEX",
+            description = "SHA-256 of the Trusted Authority's CA certificate that must match (as 'authority start' prints it).")
+    private String caFingerprint;
 
     @Option(names = "--subject", paramLabel = "DN", defaultValue = "CN=aSSURE management system",
             description = "Subject of the certificate request (default: ${DEFAULT-VALUE}).")
@@ -53,11 +60,11 @@ final class OwnerRegisterCommand implements Callable<Integer> {
     public Integer call() {
         Home home = common.home();
         if (OwnerIdentity.exists(home)) {
-            OwnerIdentity existing = OwnerIdentity.load(home);
-            throw new CliException("this home is already management system " + existing.mgmtId()
+            throw new CliException("this home is already management system " + OwnerIdentity.registeredMgmtId(home)
                     + " (" + OwnerIdentity.directory(home) + "); use another --home for another one");
         }
-        AuthorityInfo info = AuthorityInfo.load(authorityInfo != null ? authorityInfo : AuthorityInfo.defaultFile(home));
+        AuthorityInfo info = AuthorityInfo.resolve(home, authorityInfo, authority, caFingerprint,
+                spec.commandLine().getErr());
         URI url = authority != null ? authority : info.trustedAuthority();
         KeyPair pair = KeyGeneration.generate(GenerateKeyType.EC_P256, new SecureRandom());
         byte[] csr = Credentials.csr(pair, subject);

@@ -32,10 +32,20 @@ final class CliRun {
     }
 
     static Result run(byte[] stdin, Clock clock, String... args) {
+        return runWithEnvironment(ENVIRONMENT, stdin, clock, args);
+    }
+
+    /** The home passphrase the tests' environment gives ({@link HomePassphrase#ENV}). */
+    static final String PASSPHRASE = "test home passphrase 7f3a";
+    static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of(HomePassphrase.ENV, PASSPHRASE);
+
+    /** A run with exactly {@code environment} as the process environment. */
+    static Result runWithEnvironment(java.util.Map<String, String> environment, byte[] stdin, Clock clock,
+            String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AssureMain.commandLine(new ByteArrayInputStream(stdin), new PrintWriter(out, true),
-                new PrintWriter(err, true), clock).execute(args);
+                new PrintWriter(err, true), clock, Lifecycle.untilExit(), environment).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 }

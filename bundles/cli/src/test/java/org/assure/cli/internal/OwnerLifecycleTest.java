@@ -281,10 +281,10 @@ class OwnerLifecycleTest {
         assertThat(authority.out()).startsWith("aSSURE authority running (Ctrl-C to stop)\n")
                 .contains("trusted authority:    https://127.0.0.1:", "management server:    https://127.0.0.1:");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                factory.resolve("manufacturer").resolve("key.pem")))).isEqualTo("rw-------");
+                factory.resolve("manufacturer").resolve("key.sealed")))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 factory.resolve("authority").resolve("installer.password")))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alice.resolve("owner").resolve("key.pem"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alice.resolve("owner").resolve("key.sealed"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alice))).isEqualTo("rwx------");
     }

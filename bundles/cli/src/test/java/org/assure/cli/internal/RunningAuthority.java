@@ -36,7 +36,7 @@ final class RunningAuthority implements AutoCloseable {
             }
         };
         exit = CompletableFuture.supplyAsync(() -> AssureMain.commandLine(new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), lifecycle)
+                new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), lifecycle, CliRun.ENVIRONMENT)
                 .execute("authority", "start", "--home", home.toString(), "--https-port", "0",
                         "--management-port", "0", "--coap-port", "0", "--management-coap-port",
                         Integer.toString(freeUdpPort())));

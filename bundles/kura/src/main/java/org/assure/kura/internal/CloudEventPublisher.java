@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * bootstrap client's listener. The keystore announces no changes, so key events come
  * from comparing keystore snapshots every {@code key.poll.seconds} ({@link KeyWatcher}).
  */
-@Component(name = CloudEventPublisher.PID, service = ConfigurableComponent.class,
+// immediate: nothing asks for its service, yet it must run to publish
+@Component(name = CloudEventPublisher.PID, service = ConfigurableComponent.class, immediate = true,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.pid=" + CloudEventPublisher.PID)
 @Designate(ocd = CloudEventPublisherConfig.class)
 public final class CloudEventPublisher implements ConfigurableComponent {

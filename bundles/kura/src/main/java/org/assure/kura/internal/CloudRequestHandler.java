@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * one). Every verb is answered, unsupported combinations with 405, so that no request ends in Kura's generic error
  * reply with a stack trace.
  */
-@Component(name = CloudRequestHandler.PID, service = ConfigurableComponent.class,
+// immediate: nothing asks for its service, yet it must run to register with the cloud connections
+@Component(name = CloudRequestHandler.PID, service = ConfigurableComponent.class, immediate = true,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.pid=" + CloudRequestHandler.PID)
 @Designate(ocd = CloudRequestHandlerConfig.class)
 public final class CloudRequestHandler implements ConfigurableComponent, RequestHandler {

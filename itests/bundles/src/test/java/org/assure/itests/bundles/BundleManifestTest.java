@@ -76,7 +76,8 @@ class BundleManifestTest {
     @Test
     void our_bundles_are_on_the_class_path() {
         assertThat(ours().map(Bundle::symbolicName)).contains("org.assure.core", "org.assure.kura.api", "org.assure.dtls",
-                "org.assure.channels", "org.assure.keystore", "org.assure.authority", "org.assure.kura", "org.assure.bootstrap");
+                "org.assure.channels", "org.assure.keystore", "org.assure.authority", "org.assure.kura", "org.assure.bootstrap",
+                "org.assure.console", "org.assure.runtime");
     }
 
     @Test

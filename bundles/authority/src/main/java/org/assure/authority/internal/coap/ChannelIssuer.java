@@ -65,9 +65,16 @@ public final class ChannelIssuer {
     private final SecureRandom random;
     private final DtlsConfig dtls;
     private final InetAddress bind;
+    private final int dataPort;
 
-    /** @param bind the local address pushes leave from (the management server's CoAP address) */
-    public ChannelIssuer(Registrar registrar, SecureRandom random, DtlsConfig dtls, InetAddress bind) {
+    /**
+     * @param bind     the local address pushes leave from (the management server's CoAP address)
+     * @param dataPort the port devices take data channels on, or 0 for each device's management port + 1: a
+     *                 device's data channel to a peer names the peer's IP address (of its presence) and its data
+     *                 port, never its management port (a gateway accepts a data channel only on its data port)
+     */
+    public ChannelIssuer(Registrar registrar, SecureRandom random, DtlsConfig dtls, InetAddress bind, int dataPort) {
+        this.dataPort = dataPort;
         this.registrar = registrar;
         this.bind = bind;
         this.random = random;
@@ -122,6 +129,41 @@ public final class ChannelIssuer {
         }
     }
 
+    /**
+     * Sends one request without payload (e.g. {@code PUT /v1/bootstrap}) to a device's management port over DTLS,
+     * authenticated as for a channel push.
+     *
+     * @throws AuthorityException UNAUTHENTICATED for a device that is not ours, UNAVAILABLE when it has no
+     *                            presence yet, cannot be reached, or did not answer (the cause says why)
+     */
+    public PushedRequest request(UUID device, String method, String path) throws AuthorityException {
+        Map<UUID, String> errors = new LinkedHashMap<>();
+        Optional<Ready> ready;
+        try {
+            ready = ready(device, errors);
+        } catch (CryptoException e) {
+            throw new AuthorityException(ErrorKind.UNAVAILABLE, "the device's keys cannot be used", e);
+        }
+        if (ready.isEmpty()) {
+            String error = errors.getOrDefault(device, "");
+            throw error.equals("no presence yet") ? new AuthorityException(ErrorKind.UNAVAILABLE, "no presence yet")
+                    : new AuthorityException(ErrorKind.UNAUTHENTICATED, "not a configured device of this management server");
+        }
+        Map<UUID, CoapEndpoint> endpoints = new HashMap<>();
+        try {
+            PushedRequest pushed = push(new DeviceRequest(device, method, path, "", new byte[0]), ready.get(), endpoints,
+                    errors);
+            if (pushed.responseCode().isEmpty()) {
+                // The error text is ours (fixed words and the transport's reason), never the device's data.
+                throw new AuthorityException(ErrorKind.UNAVAILABLE, "the device did not answer",
+                        new java.io.IOException(errors.get(device)));
+            }
+            return pushed;
+        } finally {
+            endpoints.values().forEach(CoapEndpoint::destroy);
+        }
+    }
+
     private Optional<Ready> ready(UUID device, Map<UUID, String> errors) throws AuthorityException, CryptoException {
         Optional<Registrar.ChannelKeys> keys = registrar.channelKeys(device);
         Optional<Registrar.Planning> planning = registrar.planning(device);
@@ -162,7 +204,12 @@ public final class ChannelIssuer {
             credentials = new ClientCredentials(Optional.of(ownId), Optional.of(device), Optional.empty(),
                     Optional.of(raw));
         }
-        IpAddress peerAddress = IpAddress.of(address.inetAddress(), 0, address.remotePort());
+        int peerDataPort = dataPort != 0 ? dataPort : address.remotePort() + 1;
+        if (peerDataPort > 65535) {
+            errors.put(device, "no data port after its management port 65535");
+            return Optional.empty();
+        }
+        IpAddress peerAddress = IpAddress.of(address.inetAddress(), 0, peerDataPort);
         return Optional.of(new Ready(new PlannedDevice(device, peerAddress, deviceKey, planning.get().capabilities(),
                 signer), new InetSocketAddress(address.inetAddress(), address.remotePort()), credentials));
     }
@@ -194,8 +241,11 @@ public final class ChannelIssuer {
             Request coap = new Request(CoAP.Code.valueOf(request.method()));
             coap.setURI("coaps://" + hostLiteral(device.management().getAddress()) + ":"
                     + device.management().getPort() + path + (request.query().isEmpty() ? "" : "?" + request.query()));
-            coap.setPayload(request.payload());
-            coap.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+            byte[] payload = request.payload();
+            if (payload.length > 0) {
+                coap.setPayload(payload);
+                coap.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+            }
             coap.send(endpoint);
             Response response = coap.waitForResponse(ANSWER_TIMEOUT_MS);
             if (response == null) {

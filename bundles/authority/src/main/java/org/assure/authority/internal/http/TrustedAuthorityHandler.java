@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.assure.authority.AuthorityException;
 import org.assure.authority.internal.ta.ManagementSystems;
 import org.assure.authority.internal.ta.ParameterSets;
@@ -35,11 +36,17 @@ public final class TrustedAuthorityHandler extends Handler.Abstract {
 
     private final TrustedAuthority ta;
     private final Set<String> manufacturers;
+    private final Supplier<byte[]> publicDocument;
 
-    /** @param manufacturers SHA-256 fingerprints (lower-case hex) of the manufacturers' client certificates */
-    public TrustedAuthorityHandler(TrustedAuthority ta, Set<String> manufacturers) {
+    /**
+     * @param manufacturers  SHA-256 fingerprints (lower-case hex) of the manufacturers' client certificates
+     * @param publicDocument the {@link AuthorityDocument} {@code GET /v1/authority} answers; {@code null} until the
+     *                       authority is fully started (answered 503)
+     */
+    public TrustedAuthorityHandler(TrustedAuthority ta, Set<String> manufacturers, Supplier<byte[]> publicDocument) {
         this.ta = ta;
         this.manufacturers = Set.copyOf(manufacturers);
+        this.publicDocument = publicDocument;
     }
 
     public static String fingerprint(X509Certificate cert) {
@@ -69,6 +76,18 @@ public final class TrustedAuthorityHandler extends Handler.Abstract {
         String method = request.getMethod();
         if (s.length < 2 || !s[0].equals("v1")) {
             throw Http.notFound();
+        }
+        if (s.length == 2 && s[1].equals("authority")) {
+            // Public (no client certificate): a manufacturer needs it before it can do anything else.
+            require(method, "GET");
+            Http.onlyParameters(Http.query(request), List.of());
+            Http.body(request, 0);
+            byte[] document = publicDocument.get();
+            if (document == null) {
+                throw new AuthorityException(ErrorKind.UNAVAILABLE, "starting");
+            }
+            Http.respond(response, callback, 200, Http.JSON, document);
+            return;
         }
         if (s.length == 2 && s[1].equals("managementsystems")) {
             require(method, "POST");

@@ -99,8 +99,8 @@ public final class ChannelPlanner {
                 Validity.UNBOUNDED)));
         r.add(putKey(b, b.signer().authenticate(IdentityClass.DEVICE, publicDefinition(a), KeyMetadata.ownedBy(a.id()),
                 Validity.UNBOUNDED)));
-        r.add(putChannel(a, a.id(), Optional.of(b.id()), b));
-        r.add(putChannel(b, b.id(), Optional.of(a.id()), a));
+        r.add(putChannel(a, a.id(), Optional.of(b.id()), b, true));
+        r.add(putChannel(b, b.id(), Optional.of(a.id()), a, false));
         return new PairPlan(a.id(), b.id(), kind, r);
     }
 
@@ -122,8 +122,8 @@ public final class ChannelPlanner {
                 KeyMetadata.ownedBy(receiver.id()), Validity.UNBOUNDED)));
         r.add(putKey(receiver, receiver.signer().authenticate(IdentityClass.DEVICE, publicDefinition(keeper),
                 KeyMetadata.ownedBy(keeper.id()), Validity.UNBOUNDED)));
-        r.add(putChannel(keeper, keeper.id(), Optional.of(id), receiver));
-        r.add(putChannel(receiver, id, Optional.of(keeper.id()), keeper));
+        r.add(putChannel(keeper, keeper.id(), Optional.of(id), receiver, true));
+        r.add(putChannel(receiver, id, Optional.of(keeper.id()), keeper, false));
         return new PairPlan(keeper.id(), receiver.id(), kind, r);
     }
 
@@ -135,8 +135,8 @@ public final class ChannelPlanner {
         List<DeviceRequest> r = new ArrayList<>();
         r.add(putKey(a, a.signer().authenticate(IdentityClass.CHANNEL, key, KeyMetadata.NONE, Validity.UNBOUNDED)));
         r.add(putKey(b, b.signer().authenticate(IdentityClass.CHANNEL, key, KeyMetadata.NONE, Validity.UNBOUNDED)));
-        r.add(putChannel(a, id, Optional.empty(), b));
-        r.add(putChannel(b, id, Optional.empty(), a));
+        r.add(putChannel(a, id, Optional.empty(), b, true));
+        r.add(putChannel(b, id, Optional.empty(), a, false));
         return new PairPlan(a.id(), b.id(), Kind.CHANNEL_KEY, r);
     }
 
@@ -163,8 +163,17 @@ public final class ChannelPlanner {
         return new DeviceRequest(to.id(), "PUT", "v1/keys/" + key.keyId(), "", AuthenticatedKeyCodec.encode(key));
     }
 
-    private DeviceRequest putChannel(PlannedDevice to, UUID localKey, Optional<UUID> peerKey, PlannedDevice peer) {
+    /**
+     * @param opens whether this end opens the channel (if the flags say "open immediately"): only one end of a
+     *              pair does, the other accepts it. Both ends opening at once send ClientHellos to each other over
+     *              the same pair of UDP ports, each replacing the other's handshake; with equal retry back-offs
+     *              they can keep colliding (PROFILE-ADDITIONS 43).
+     */
+    private DeviceRequest putChannel(PlannedDevice to, UUID localKey, Optional<UUID> peerKey, PlannedDevice peer,
+            boolean opens) {
+        ChannelFlags own = new ChannelFlags(flags.persistent(), flags.openImmediately() && opens,
+                flags.channelManagement(), flags.systemManagement(), flags.keyManagement(), flags.additional());
         return new DeviceRequest(to.id(), "PUT", "v1/channels", "", ChannelConfigurationCodec.encode(
-                new ChannelConfiguration(localKey, peerKey, flags, peer.address())));
+                new ChannelConfiguration(localKey, peerKey, own, peer.address())));
     }
 }

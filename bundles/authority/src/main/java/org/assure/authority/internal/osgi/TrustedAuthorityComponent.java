@@ -8,15 +8,23 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 import org.assure.authority.AuthorityException;
 import org.assure.authority.AuthoritySettings;
 import org.assure.authority.TrustedAuthorityServer;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.crypto.CryptoService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -29,13 +37,36 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class TrustedAuthorityComponent implements ConfigurableComponent {
     static final String PID = "org.assure.authority.TrustedAuthority";
     private final TrustedAuthorityServer server;
+    private final ServiceRegistration<TrustedAuthorityServer> registration;
 
+    /**
+     * Starts the Trusted Authority and offers it as a service, so that a management server component in the same
+     * framework can register with it without being told its URL and CA (draft §5.2, walled garden).
+     *
+     * @param crypto Kura's CryptoService (decrypts the JDBC password attribute), or {@code null} outside Kura
+     */
     @Activate
-    public TrustedAuthorityComponent(TrustedAuthorityComponentConfig config) throws AuthorityException {
-        this.server = TrustedAuthorityServer.start(settings(config));
+    public TrustedAuthorityComponent(TrustedAuthorityComponentConfig config, BundleContext context,
+            @Reference(name = "crypto", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) CryptoService crypto) throws AuthorityException {
+        char[] jdbcPassword = KuraSecrets.reveal(config.jdbcPassword(), crypto, "jdbcPassword");
+        AuthoritySettings settings;
+        try {
+            settings = settings(config, new String(jdbcPassword));
+        } finally {
+            Arrays.fill(jdbcPassword, '\0');
+        }
+        this.server = TrustedAuthorityServer.start(settings);
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("assure.authority.https", server.httpsUri().toString());
+        this.registration = context.registerService(TrustedAuthorityServer.class, server, properties);
     }
 
     static AuthoritySettings settings(TrustedAuthorityComponentConfig config) {
+        return settings(config, config.jdbcPassword() == null ? "" : config.jdbcPassword());
+    }
+
+    private static AuthoritySettings settings(TrustedAuthorityComponentConfig config, String jdbcPassword) {
         Path dir = Path.of(config.dataDirectory());
         List<X509Certificate> manufacturers = new ArrayList<>();
         String[] pems = config.manufacturerCertificates() == null ? new String[0] : config.manufacturerCertificates();
@@ -56,14 +87,18 @@ public final class TrustedAuthorityComponent implements ConfigurableComponent {
                 new InetSocketAddress(config.bindAddress(), config.bootstrapPort()), List.of(config.tlsHosts()),
                 manufacturers, base.maxConnections());
         if (config.jdbcUrl() != null && !config.jdbcUrl().isBlank()) {
-            return bound.withDatabase(config.jdbcUrl(), config.jdbcUser(),
-                    config.jdbcPassword() == null ? "" : config.jdbcPassword());
+            return bound.withDatabase(config.jdbcUrl(), config.jdbcUser(), jdbcPassword);
         }
         return bound;
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregisters a stopping bundle's services itself
+        }
         server.close();
     }
 }

@@ -157,6 +157,9 @@ class ChannelPlannerTest {
         assertThat(plan.kind()).isEqualTo(ChannelPlanner.Kind.DEVICE_KEYS_EC);
         Map<UUID, ChannelConfiguration> ch = replay(plan, a, b);
         assertThat(ch.get(a.planned().id()).localKeyId()).isEqualTo(a.planned().id());
+        // Only the first end opens; the other accepts (both opening at once collide on one UDP port pair).
+        assertThat(ch.get(a.planned().id()).flags()).isEqualTo(ChannelFlags.data(true, true));
+        assertThat(ch.get(b.planned().id()).flags()).isEqualTo(ChannelFlags.data(true, false));
 
         Sim c = rsa(false);
         Sim d = rsa(true);

@@ -1,0 +1,4 @@
+/**
+ * The standalone gateway's own parts (configuration store and seeding, readiness line, clean stop). Not exported.
+ */
+package org.assure.runtime.internal;

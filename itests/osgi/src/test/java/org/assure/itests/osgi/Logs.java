@@ -1,0 +1,25 @@
+package org.assure.itests.osgi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The framework's SLF4J log file (see {@link ExamRuntime#options(String)}). */
+final class Logs {
+    private Logs() {
+    }
+
+    static String slf4j() {
+        String file = System.getProperty("org.slf4j.simpleLogger.logFile");
+        if (file == null) {
+            throw new IllegalStateException("no SLF4J log file configured");
+        }
+        try {
+            return Files.exists(Path.of(file)) ? Files.readString(Path.of(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
