@@ -227,7 +227,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             CloseReason end = receiveQueued();
             if (end != null) {
                 drain.set(DRAIN_IDLE);
-                engine.closeSession(this, end);
+                engine.sessionEnded(this, end);
                 return;
             }
         } while (!drain.compareAndSet(DRAIN_RUNNING, DRAIN_IDLE));
