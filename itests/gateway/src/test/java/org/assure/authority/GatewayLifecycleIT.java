@@ -56,7 +56,7 @@ class GatewayLifecycleIT {
         dir = Files.createTempDirectory("assure-gateway-e2e");
         TlsContexts.ClientKey maker = Factory.manufacturerCertificate();
         ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir.resolve("ta"), 0, 0, List.of(maker.certificate())));
-        dataPort = commonFreePort("127.0.0.2", "127.0.0.3", "127.0.0.4");
+        dataPort = commonFreePort("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.7");
         oldOwner = ManagementServer.start(ManagementSettings.embedded(dir.resolve("old"), ta.httpsUri(),
                 ta.caCertificate(), 0, "installer", "installer-old", new InetSocketAddress("127.0.0.1", freeUdpPort()))
                 .withDeviceDataPort(dataPort));
@@ -105,10 +105,14 @@ class GatewayLifecycleIT {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
+                throw new AssertionError("timed out waiting for: " + what.get());
             }
             Thread.sleep(100);
         }
@@ -126,7 +130,7 @@ class GatewayLifecycleIT {
             } catch (AuthorityException e) {
                 return false;
             }
-        }, "presence of " + gateway.id() + " at " + server.mgmtId());
+        }, () -> "presence of " + gateway.id() + " at " + server.mgmtId() + " (gateway: " + gateway.describe() + ")");
     }
 
     /** Waits until both ends hold an open data channel to each other; answers A's. */
@@ -207,6 +211,29 @@ class GatewayLifecycleIT {
             assertThat(locked.channels()).allSatisfy(c -> assertThat(c.requests()).noneMatch(PushedRequest::succeeded));
             assertThat(a.channels().channels()).extracting(ManagedChannel::id)
                     .containsExactlyInAnyOrderElementsOf(before.stream().map(ManagedChannel::id).toList());
+        }
+    }
+
+    @Test
+    void an_rsa_only_gateway_and_an_ec_gateway_get_a_derived_channel_key_and_ping_over_it() throws Exception {
+        Factory.Device rsaDevice = factory.make(Factory.Kind.RSA);
+        Factory.Device ecDevice = factory.make(Factory.Kind.EC);
+        assertThat(Factory.register(oldOwner, "installer-old", rsaDevice)).isEqualTo(201);
+        assertThat(Factory.register(oldOwner, "installer-old", ecDevice)).isEqualTo(201);
+        try (Gateway e = gateway(ecDevice, "127.0.0.7"); Gateway r = gateway(rsaDevice, "127.0.0.4")) {
+            // The RSA gateway bootstraps with raw RSA keys (TLS_ECDHE_RSA) against the bootstrap service's RSA key.
+            awaitPresent(oldOwner, e);
+            awaitPresent(oldOwner, r);
+            // Neither end can use the other's key type (an RSA-only and an EC-only device): §13's last EC-RSA
+            // option, a channel key derived for both from their device keys (CMS to the EC and to the RSA key).
+            ChannelIssuance issued = oldOwner.issueChannel(e.id(), r.id());
+            assertThat(issued.deviceErrors()).isEmpty();
+            assertThat(issued.complete()).isTrue();
+            assertThat(issued.channels()).singleElement().extracting(IssuedChannel::kind)
+                    .isEqualTo(ChannelCase.CHANNEL_KEY);
+            ManagedChannel channel = awaitOpenChannel(e, r);
+            pingCrosses(e, channel);
+            pingCrosses(r, r.dataChannelTo(e).orElseThrow());
         }
     }
 }

@@ -3,6 +3,8 @@ package org.assure.bootstrap.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -32,6 +34,8 @@ import org.assure.dtls.DtlsConfig;
 import org.assure.keystore.Keystore;
 import org.assure.keystore.TrustedTime;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -48,11 +52,16 @@ import org.slf4j.LoggerFactory;
  * triggered ({@code PUT /v1/bootstrap} through {@link BootstrapTrigger}, or {@link BootstrapService#bootstrapNow});
  * says presence when a management channel opens and goodbye before reboot, shutdown and bootstrap
  * ({@link GoodbyeHook}); provides trusted time to the keystore ({@link TrustedTime}).
+ *
+ * <p>The component is immediate: a gateway bootstraps on first start whether or not anything uses its services.
+ * The services other components bind dynamically — the channel manager's whiteboard ({@link BootstrapTrigger},
+ * {@link GoodbyeHook}, {@link ChannelListener}) and the keystore's {@link TrustedTime} — are registered by the
+ * component itself once it is constructed, not declared to DS: this component needs the channel manager and the
+ * keystore, and as DS services they would have DS activate it from inside their activation — a circle Felix SCR
+ * breaks by never binding them (found with the standalone gateway: no presence, {@code PUT /v1/bootstrap} 5.03).
  */
-// immediate: it must bootstrap at start even when no other component asks for its services
 @Component(name = BootstrapComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {BootstrapService.class, BootstrapTrigger.class, GoodbyeHook.class, TrustedTime.class,
-            ChannelListener.class, ConfigurableComponent.class},
+        service = {BootstrapService.class, ConfigurableComponent.class},
         property = {"service.pid=" + BootstrapComponent.PID, "kura.service.pid=" + BootstrapComponent.PID})
 @Designate(ocd = BootstrapConfig.class)
 public final class BootstrapComponent implements BootstrapService, BootstrapTrigger, GoodbyeHook, TrustedTime,
@@ -69,10 +78,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
     private final PresenceAgent presence;
     private final ManagementChannelClient ownChannels;
     private volatile ManagementChannelClient channelClient;
+    private final ServiceRegistration<?> whiteboard;
 
     @Activate
-    public BootstrapComponent(BootstrapConfig config, @Reference Keystore keystore, @Reference ChannelManager channels,
-            @Reference DeviceManagement management) {
+    public BootstrapComponent(BootstrapConfig config, BundleContext context, @Reference Keystore keystore,
+            @Reference ChannelManager channels, @Reference DeviceManagement management) {
         BootstrapSettings settings = BootstrapSettings.of(config);
         ownChannels = new ChannelManagerClient(channels);
         SecureRandom random = new SecureRandom();
@@ -89,6 +99,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
         client = new BootstrapClient(locator, keystore::deviceId, fetcher, applier, goodbye,
                 settings.goodbyeTimeout(), new Backoff(settings.retryInitial(), settings.retryMax(),
                         settings.retryJitter(), random), scheduler, Clock.systemUTC(), listeners);
+        // Before the first bootstrap: its management channel opening is what triggers presence.
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("component.name", PID);
+        whiteboard = context.registerService(new String[] {BootstrapTrigger.class.getName(), GoodbyeHook.class.getName(),
+            ChannelListener.class.getName(), TrustedTime.class.getName()}, this, properties);
         if (settings.autoBootstrap() && !ManagementChannels.anyDefined(channels)) {
             client.startFirstBootstrap();
         }
@@ -116,6 +131,11 @@ public final class BootstrapComponent implements BootstrapService, BootstrapTrig
 
     @Deactivate
     void deactivate() {
+        try {
+            whiteboard.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
         client.close();
         scheduler.close();
     }

@@ -357,8 +357,12 @@ final class Demo implements AutoCloseable {
                     if (!payload.equals(ping.echo())) {
                         throw new CliException("the echo differs from what was sent: " + ping.echo());
                     }
-                    return "channel " + channel.get().id() + " (" + channel.get().state() + "): echo \"" + ping.echo()
-                            + "\" in " + ping.rttMillis() + " ms";
+                    long id = channel.get().id();
+                    // the state listed before the ping may predate the handshake the ping waited for
+                    String state = a.console.status().channels().stream().filter(c -> c.id() == id)
+                            .map(GatewayConsole.Channel::state).findFirst().orElse("?");
+                    return "channel " + id + " (" + state + ", peer key " + channel.get().peer() + "): echo \""
+                            + ping.echo() + "\" in " + ping.rttMillis() + " ms";
                 }
                 last = "channel " + channel.get().id() + " (" + channel.get().state() + "): " + ping.error();
             }
@@ -398,7 +402,9 @@ final class Demo implements AutoCloseable {
                     if (e.kind() != ErrorKind.UNAVAILABLE || e.getCause() == null) {
                         throw new CliException("device " + g.name + ": unexpected " + e.kind() + " " + e.getMessage());
                     }
-                    return g.name + ": " + e.getCause().getMessage();
+                    // the transport's reason names the socket pair; the reason itself is what matters here
+                    return g.name + ": " + String.valueOf(e.getCause().getMessage())
+                            .replaceAll("DTLS handshake with IpAddress\\[[^\\]]*\\]", "DTLS handshake");
                 }
             };
             checks.add(CompletableFuture.supplyAsync(check));

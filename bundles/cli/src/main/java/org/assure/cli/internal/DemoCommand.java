@@ -23,13 +23,16 @@ import picocli.CommandLine.Spec;
  * the two gateways' web consoles stay up until Ctrl-C (or the command ends at once with {@code --once}).
  */
 @Command(name = "demo",
-        description = {"Run the aSSURE lifecycle on this machine with embedded defaults: a Trusted Authority and the",
-                "management servers of two owners (in this process, H2 under --dir), two standalone gateway",
-                "runtimes (assure-gateway.jar processes: an EC device and a shared-secret-only device); then",
-                "manufacture both, claim them by decoding their QR codes, let the gateways bootstrap, issue a data",
-                "channel between them and ping over it, transfer both devices to the second owner (they bootstrap",
-                "again) and show that the first owner is locked out. Prints each step as it happens and a summary;",
-                "then keeps both gateways' web consoles up until Ctrl-C, or exits with --once."},
+        description = {"Run the aSSURE lifecycle on this machine with embedded defaults:",
+                "a Trusted Authority and the management servers of two owners (in this",
+                "process, H2 under --dir) and two standalone gateway runtimes",
+                "(assure-gateway.jar processes: an EC device, a shared-secret-only one).",
+                "Manufactures both, claims them by decoding their QR codes, lets the",
+                "gateways bootstrap, issues a data channel between them and pings over",
+                "it, transfers both devices to the second owner (they bootstrap again)",
+                "and shows that the first owner is locked out. Prints each step as it",
+                "happens and a summary, then keeps both gateways' web consoles up until",
+                "Ctrl-C, or exits with --once."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step passed", "1:internal error", "2:usage error",
                 "3:a step failed (the summary names it; logs are kept under --dir)"})
@@ -90,9 +93,15 @@ final class DemoCommand implements Callable<Integer> {
                 httpPort, Duration.ofSeconds(timeoutSeconds), "admin", password()), out);
         // Ctrl-C (or any end of this JVM) stops the gateways and servers; the guard of each gateway process also
         // stops it if this JVM is killed outright.
-        Thread hook = new Thread(demo::close, "assure-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         DemoSteps steps = new DemoSteps(out, Demo.STEPS);
+        Thread hook = new Thread(() -> {
+            demo.close();
+            // Ctrl-C while the consoles are up ends here, not below: a passed run's temporary files go too
+            if (temporary && steps.allPassed()) {
+                delete(directory);
+            }
+        }, "assure-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         boolean passed;
         try {
             out.println("aSSURE lifecycle demo in " + directory);

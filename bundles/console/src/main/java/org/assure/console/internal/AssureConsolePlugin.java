@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.assure.bootstrap.BootstrapService;
 import org.assure.channels.ChannelManager;
+import org.assure.channels.DeviceManagement;
 import org.assure.keystore.Keystore;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,21 +52,27 @@ public final class AssureConsolePlugin extends AbstractServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile BootstrapService bootstrap;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceManagement management;
+
     private final transient Pinger pinger = new Pinger(PING_TIMEOUT, System::nanoTime);
 
     public AssureConsolePlugin() {
     }
 
     /** For tests: the services DS would inject. */
-    AssureConsolePlugin(Keystore keystore, ChannelManager channels, BootstrapService bootstrap) {
+    AssureConsolePlugin(Keystore keystore, ChannelManager channels, BootstrapService bootstrap,
+            DeviceManagement management) {
         this.keystore = keystore;
         this.channels = channels;
         this.bootstrap = bootstrap;
+        this.management = management;
     }
 
     GatewayView view() {
         return new GatewayView(Optional.ofNullable(keystore), Optional.ofNullable(channels),
-                Optional.ofNullable(bootstrap));
+                Optional.ofNullable(bootstrap), Optional.ofNullable(management));
     }
 
     /** The request's path below the plugin's label: "" for the page, "/status.json", "/ping". */

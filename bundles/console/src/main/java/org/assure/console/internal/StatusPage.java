@@ -21,6 +21,10 @@ final class StatusPage {
         out.append("<h2>Device</h2>\n<table class=\"tablelayout\"><tbody>\n");
         row(out, "Device id", safely(() -> view.keystore().map(k -> k.deviceId().toString()))
                 .orElse("keystore is not active"));
+        Optional<org.assure.core.model.DeviceInfo> info = view.deviceInfo();
+        row(out, "Manufacturer", info.map(i -> i.manufacturer()).orElse(""));
+        row(out, "Product code", info.map(i -> i.productCode()).orElse(""));
+        row(out, "Serial number", info.map(i -> i.serialNumber()).orElse(""));
         Optional<BootstrapStatus> bootstrap = safely(() -> view.bootstrap().map(b -> b.status()));
         row(out, "Bootstrap", bootstrap.map(s -> s.phase().name()).orElse("bootstrap client is not active"));
         Optional<BootstrapOutcome> last = bootstrap.flatMap(BootstrapStatus::last);

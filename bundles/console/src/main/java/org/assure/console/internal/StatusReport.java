@@ -9,6 +9,7 @@ import org.assure.bootstrap.BootstrapStatus;
 import org.assure.channels.ManagedChannel;
 import org.assure.core.model.Address;
 import org.assure.core.model.ChannelFlags;
+import org.assure.core.model.DeviceInfo;
 import org.assure.core.model.IpAddress;
 import org.assure.keystore.KeyInfo;
 
@@ -36,6 +37,14 @@ final class StatusReport {
         writeNullable(json, "lastReason", last.map(BootstrapOutcome::reason));
         writeNullable(json, "lastAttemptAt", last.map(o -> o.at().toString()));
         writeNullable(json, "nextAttemptAt", bootstrap.flatMap(BootstrapStatus::nextAttempt).map(Object::toString));
+        json.writeEndObject();
+        Optional<DeviceInfo> info = view.deviceInfo();
+        json.writeObjectFieldStart("device");
+        writeNullable(json, "manufacturer", info.map(DeviceInfo::manufacturer));
+        writeNullable(json, "productCode", info.map(DeviceInfo::productCode));
+        writeNullable(json, "serialNumber", info.map(DeviceInfo::serialNumber));
+        writeNullable(json, "buildDate", info.map(DeviceInfo::buildDate));
+        writeNullable(json, "softwareVersion", info.map(DeviceInfo::softwareVersion));
         json.writeEndObject();
         json.writeArrayFieldStart("channels");
         for (ManagedChannel channel : read(() -> view.channels().map(c -> c.channels())).orElse(List.of())) {

@@ -54,7 +54,7 @@ class PingRequestTest {
 
     @Test
     void withoutGatewayServicesThePageSaysWhatIsNotActive() throws Exception {
-        GatewayView none = new AssureConsolePlugin(null, null, null).view();
+        GatewayView none = new AssureConsolePlugin(null, null, null, null).view();
         assertThat(StatusPage.html(none)).contains("keystore is not active", "bootstrap client is not active",
                 "The channel manager is not active.");
         java.io.StringWriter json = new java.io.StringWriter();
@@ -63,7 +63,7 @@ class PingRequestTest {
             StatusReport.write(generator, none);
         }
         assertThat(json.toString()).isEqualTo("{\"deviceId\":null,\"bootstrap\":{\"state\":null,\"lastOutcome\":null,"
-                + "\"lastReason\":null,\"lastAttemptAt\":null,\"nextAttemptAt\":null},\"channels\":[],\"keys\":[],"
+                + "\"lastReason\":null,\"lastAttemptAt\":null,\"nextAttemptAt\":null},\"device\":{\"manufacturer\":null,\"productCode\":null,\"serialNumber\":null,\"buildDate\":null,\"softwareVersion\":null},\"channels\":[],\"keys\":[],"
                 + "\"keystoreActive\":false,\"channelsActive\":false,\"bootstrapActive\":false}");
     }
 }

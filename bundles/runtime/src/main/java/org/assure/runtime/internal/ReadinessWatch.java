@@ -37,6 +37,7 @@ final class ReadinessWatch implements Runnable {
             ConfigurationSeeder.IP_TRANSPORT_PID, ConfigurationSeeder.BOOTSTRAP_PID);
     /** Felix SCR's failure text for a component whose referenced service could not be obtained. */
     private static final String UNAVAILABLE_REFERENCE = "Unable to get service for reference";
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(3);
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
@@ -44,6 +45,7 @@ final class ReadinessWatch implements Runnable {
     private final RuntimeSettings settings;
     private final BooleanSupplier configurationsDelivered;
     private final Thread thread;
+    private final java.util.Map<String, Long> failingSince = new java.util.HashMap<>();
     private final long startNanos = System.nanoTime();
 
     private ReadinessWatch(BundleContext context, ServiceComponentRuntime scr, ConfigurationAdmin admin,
@@ -79,20 +81,27 @@ final class ReadinessWatch implements Runnable {
                     return;
                 }
                 List<String> missing = new ArrayList<>();
-                Optional<String> device = deviceId(missing);
-                active(ChannelManager.class, "channel manager", missing);
-                active(ChannelTransport.class, "IP transport", missing);
-                active(BootstrapService.class, "bootstrap client", missing);
-                OptionalInt http = httpPort();
-                if (http.isEmpty()) {
-                    missing.add("web console HTTP on port " + settings.httpPort());
-                }
+                // Asking for the services activates the delayed components; doing so while the configuration
+                // admin still delivers the seeded configurations (whose handling activates them too, on its own
+                // thread) only makes the activations race each other.
                 if (!configurationsDelivered.getAsBoolean()) {
                     missing.add("the configuration admin to deliver the seeded configurations");
                 }
-                for (String component : GATEWAY_COMPONENTS) {
-                    if (!componentActive(component)) {
-                        missing.add("component " + component);
+                Optional<String> device = Optional.empty();
+                OptionalInt http = OptionalInt.empty();
+                if (missing.isEmpty()) {
+                    device = deviceId(missing);
+                    active(ChannelManager.class, "channel manager", missing);
+                    active(ChannelTransport.class, "IP transport", missing);
+                    active(BootstrapService.class, "bootstrap client", missing);
+                    http = httpPort();
+                    if (http.isEmpty()) {
+                        missing.add("web console HTTP on port " + settings.httpPort());
+                    }
+                    for (String component : GATEWAY_COMPONENTS) {
+                        if (!componentActive(component)) {
+                            missing.add("component " + component);
+                        }
                     }
                 }
                 if (missing.isEmpty()) {
@@ -218,8 +227,9 @@ final class ReadinessWatch implements Runnable {
 
     /**
      * An aSSURE component whose activation failed for a reason of its own, as "component: reason". A component that
-     * failed only because a service it references could not be had (that service failed, or was being restarted)
-     * does not count: SCR tries again when the service is asked for, and the root failure is the one to show.
+     * failed only because a service it references could not be had (that service failed, or its activation on
+     * another thread took longer than SCR waits) does not count: the root failure is the one to show, and SCR does
+     * not try such a delayed component again by itself, so after {@link #RETRY_AFTER} it is disabled and enabled.
      */
     private Optional<String> failedComponent() {
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
@@ -235,9 +245,21 @@ final class ReadinessWatch implements Runnable {
                 if (!reason.contains(UNAVAILABLE_REFERENCE)) {
                     return Optional.of(description.name + ": " + reason);
                 }
+                retryLater(description);
             }
         }
         return Optional.empty();
+    }
+
+    private void retryLater(ComponentDescriptionDTO description) {
+        long now = System.nanoTime();
+        Long since = failingSince.putIfAbsent(description.name, now);
+        if (since != null && now - since > RETRY_AFTER.toNanos()) {
+            failingSince.remove(description.name);
+            LOG.info("Restarting component {}: a service it needs was not available when it activated",
+                    description.name);
+            scr.disableComponent(description).onResolve(() -> scr.enableComponent(description));
+        }
     }
 
     /** The first line that says something (DS's failure text is an exception's stack trace). */

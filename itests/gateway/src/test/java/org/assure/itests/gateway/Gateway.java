@@ -93,6 +93,12 @@ public final class Gateway implements AutoCloseable {
                 .findFirst();
     }
 
+    /** What a failed wait should say: the bootstrap client's status and every channel's state. */
+    public String describe() {
+        return "bootstrap " + bootstrap.status() + ", channels " + channels.channels().stream()
+                .map(c -> c.id() + " " + c.state() + " " + c.configuration().address()).toList();
+    }
+
     @Override
     public void close() {
         if (bootstrap != null) {

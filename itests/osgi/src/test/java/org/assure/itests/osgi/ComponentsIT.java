@@ -288,7 +288,7 @@ public class ComponentsIT {
                 "asset.name must be");
         int published = publisher.published.size();
         keystore.deleteKey(key.keyId());
-        Osgi.sleep(2500);
+        Osgi.sleep(2000); // two key polls
         assertThat(publisher.published).as("a deactivated component publishes nothing").hasSize(published);
 
         Map<String, Object> renamed = new HashMap<>(chosen);

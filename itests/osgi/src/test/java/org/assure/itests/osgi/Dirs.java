@@ -41,6 +41,25 @@ final class Dirs {
         }
     }
 
+    /** A free UDP port whose next port is free too (a gateway's management and data ports). */
+    static int freeUdpPortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (DatagramSocket first = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                int port = first.getLocalPort();
+                if (port < 65535) {
+                    try (DatagramSocket second = new DatagramSocket(port + 1, InetAddress.getLoopbackAddress())) {
+                        return port;
+                    } catch (SocketException taken) {
+                        // try another
+                    }
+                }
+            } catch (SocketException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no free pair of UDP ports");
+    }
+
     /** Whether some socket is bound to UDP {@code port} on the loopback address. */
     static boolean udpPortInUse(int port) {
         try (DatagramSocket socket = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {

@@ -70,6 +70,11 @@ final class ExamRuntime {
     /** Californium's imports of SLF4J packages as published ({@code org.slf4j}, {@code org.slf4j.event}). */
     private static final Pattern CALIFORNIUM_SLF4J = Pattern.compile("(org\\.slf4j(?:\\.event)?;version=\"\\[1\\.7),2\\)\"");
 
+    /** What a second gateway framework installs (see {@link SecondGateway}): the bundles without the authority's. */
+    static final java.util.Set<String> NOT_ON_A_GATEWAY = java.util.Set.of("org.eclipse.jetty.util",
+            "org.eclipse.jetty.io", "org.eclipse.jetty.http", "org.eclipse.jetty.server", "com.h2database",
+            "org.assure.authority", "net.bytebuddy.byte-buddy", "assertj-core");
+
     private ExamRuntime() {
     }
 
@@ -86,6 +91,7 @@ final class ExamRuntime {
         options.add(systemProperty("org.slf4j.simpleLogger.logFile").value(dir.resolve(log + ".log").toString()));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"));
         options.add(systemProperty("org.slf4j.simpleLogger.showDateTime").value("true"));
+        List<String> gateway = new ArrayList<>();
         for (String name : BUNDLES) {
             File jar = jars.get(name);
             if (jar == null) {
@@ -99,7 +105,11 @@ final class ExamRuntime {
             // provider (or on none) at its first use
             options.add(LOGGING.contains(name) ? bundle(jar.toURI().toString()).startLevel(1)
                     : bundle(jar.toURI().toString()));
+            if (!NOT_ON_A_GATEWAY.contains(name)) {
+                gateway.add(jar.toURI().toString());
+            }
         }
+        options.add(systemProperty(SecondGateway.BUNDLES_PROPERTY).value(String.join(",", gateway)));
         return options.toArray(Option[]::new);
     }
 

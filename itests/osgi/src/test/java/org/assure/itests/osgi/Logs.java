@@ -11,6 +11,17 @@ final class Logs {
     private Logs() {
     }
 
+    /** The log file {@code name}.log of a framework under target/itests. */
+    static String named(String name) {
+        Path file = Path.of(System.getProperty("assure.itests.dir", "target/itests")).toAbsolutePath()
+                .resolve(name + ".log");
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String slf4j() {
         String file = System.getProperty("org.slf4j.simpleLogger.logFile");
         if (file == null) {

@@ -74,10 +74,13 @@ public final class BootstrapCredentials implements DtlsServerCredentials {
                 id -> id.equals(c.bootstrapKey().keyId())
                         ? Optional.of(new PskKey(id, Optional.of(device), c.psk())) : Optional.empty());
         Optional<RawKeyCredentials> rawKey = Optional.empty();
-        if (c.deviceKey().isPresent() && Keys.format(c.deviceKey().get()) == KeyFormat.EC) {
+        if (c.deviceKey().isPresent()) {
+            // Raw public keys (draft §15.4) of the device's own kind: an EC key for EC devices, the RSA key for RSA
+            // devices (TLS_ECDHE_RSA, PROFILE §6), whose gateway offers its RSA key and nothing else.
             Bytes expected = Keys.encodePublic(c.deviceKey().get());
-            KeyPair own = keys.bootstrap().pair();
-            rawKey = Optional.of(new RawKeyCredentials(new OwnKey(keys.bootstrap().keyId(), own.getPublic(),
+            var service = Keys.format(c.deviceKey().get()) == KeyFormat.EC ? keys.bootstrap() : keys.bootstrapRsa();
+            KeyPair own = service.pair();
+            rawKey = Optional.of(new RawKeyCredentials(new OwnKey(service.keyId(), own.getPublic(),
                     own.getPrivate()), spki -> spki.equals(expected)
                             ? Optional.of(new PeerKey(device, Optional.of(device))) : Optional.empty()));
         }

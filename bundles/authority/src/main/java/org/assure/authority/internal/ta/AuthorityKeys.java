@@ -46,10 +46,12 @@ public final class AuthorityKeys {
     private final StoredKey ca;
     private final StoredKey tls;
     private final StoredKey bootstrap;
+    private final StoredKey bootstrapRsa;
     private final AuthenticatedKey bootstrapAuthenticated;
 
     private AuthorityKeys(StoredKey trustedAuthority, StoredKey trustedAuthorityRsa, StoredKey identity, StoredKey ca, StoredKey tls,
-            StoredKey bootstrap) {
+            StoredKey bootstrap, StoredKey bootstrapRsa) {
+        this.bootstrapRsa = bootstrapRsa;
         this.trustedAuthority = trustedAuthority;
         this.trustedAuthorityRsa = trustedAuthorityRsa;
         this.identity = identity;
@@ -78,7 +80,9 @@ public final class AuthorityKeys {
                 pair -> Certificates.server(ca.certificate().orElseThrow(), ca.pair().getPrivate(), pair.getPublic(),
                         tlsHosts, serial(random)));
         StoredKey bootstrap = key(db, cipher, "bootstrap-service", GenerateKeyType.EC_P256, random, null);
-        return new AuthorityKeys(ta, taRsa, identity, ca, tls, bootstrap);
+        // An RSA device's raw-key handshake (TLS_ECDHE_RSA, PROFILE §6) needs an RSA key on the server side too.
+        StoredKey bootstrapRsa = key(db, cipher, "bootstrap-service-rsa", GenerateKeyType.RSA_2048, random, null);
+        return new AuthorityKeys(ta, taRsa, identity, ca, tls, bootstrap, bootstrapRsa);
     }
 
     public static BigInteger serial(SecureRandom random) {
@@ -125,6 +129,17 @@ public final class AuthorityKeys {
 
     public StoredKey bootstrap() {
         return bootstrap;
+    }
+
+    /** The bootstrap service's RSA key: its raw public key in handshakes with RSA devices (draft §15.4). */
+    public StoredKey bootstrapRsa() {
+        return bootstrapRsa;
+    }
+
+    /** The bootstrap service's RSA key in public form, for the configuration of RSA devices. */
+    public org.assure.core.model.RsaKey bootstrapRsaKey() {
+        return org.assure.core.model.RsaKey.publicKey(bootstrapRsa.keyId(),
+                Keys.encodePublic(bootstrapRsa.pair().getPublic()));
     }
 
     /** The bootstrap service key as the Trusted Authority authenticated it (class 3). */

@@ -227,6 +227,11 @@ public final class TrustedAuthority {
                     Validity.UNBOUNDED));
             if (row.keyFormat == KeyFormat.EC) {
                 config.add(keys.bootstrapAuthenticated());
+            } else if (row.keyFormat == KeyFormat.RSA) {
+                // Draft §15.4: the device accepts the server's raw key provisionally and keeps the image only if
+                // the key is in it as class 3; signed by the anchor this device verifies (RSA for RSA-only ones).
+                config.add(signer.authenticate(IdentityClass.BOOTSTRAP_SERVICE, keys.bootstrapRsaKey(),
+                        KeyMetadata.NONE, Validity.UNBOUNDED));
             }
             row.configKeys = KeyLists.encode(config);
         } catch (CryptoException | CborDecodeException e) {

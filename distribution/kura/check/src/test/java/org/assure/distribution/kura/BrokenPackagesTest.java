@@ -84,24 +84,116 @@ class BrokenPackagesTest {
 
     @Test
     void aBundleNobodyNeedsIsRefused() throws IOException {
-        // ASM is in the authority package for SPI Fly; in the gateway package nothing imports it
-        Contents withAsm = gateway.withBundleFrom(authority, "org.objectweb.asm");
-        DeploymentPackage dp = withAsm.write(dir.resolve("with-asm.dp"));
+        // H2 is in the authority package for the authority; in the gateway package nothing imports it
+        Contents withH2 = gateway.withBundleFrom(authority, "com.h2database");
+        DeploymentPackage dp = withH2.write(dir.resolve("with-h2.dp"));
         assertThat(new ResolutionCheck(kura, dp, List.of()).unneeded())
-                .singleElement().asString().startsWith("org.objectweb.asm ");
+                .singleElement().asString().startsWith("com.h2database ");
     }
 
     @Test
     void anExtenderAfterTheBundleThatNeedsItIsRefused() throws IOException {
-        String spifly = authority.entryOf("org.apache.aries.spifly.dynamic.bundle");
-        Contents c = authority.copy();
-        byte[] bytes = c.entries.remove(spifly);
-        c.entries.put(spifly, bytes); // now last
+        // SLF4J 2 needs the ServiceLoader Mediator (SPI Fly) started first; here it comes after SLF4J
+        Contents c = gateway.withBundle(published("slf4j-api.jar")).withBundle(published("slf4j-simple.jar"));
+        for (String asm : List.of("asm", "asm-tree", "asm-analysis", "asm-commons", "asm-util")) {
+            c = c.withBundle(published(asm + ".jar"));
+        }
+        c = c.withBundle(published("org.apache.aries.spifly.dynamic.bundle.jar"));
         DeploymentPackage dp = c.write(dir.resolve("spifly-last.dp"));
         assertThat(dp.problems()).isEmpty();
         assertThat(new ResolutionCheck(kura, dp, List.of()).extendersAfterTheirUsers())
                 .contains("org.apache.aries.spifly.dynamic.bundle (an extender) comes after slf4j.api, which needs it",
                         "org.apache.aries.spifly.dynamic.bundle (an extender) comes after slf4j.simple, which needs it");
+    }
+
+    @Test
+    void theAuthorityPackageWithJettyAsPublishedDoesNotResolveOnKura() throws Exception {
+        // item 47: the former package (Jetty as published, SLF4J 2 with SPI Fly) has a provider for every import,
+        // so the provider check passes it, but the resolver refuses the authority: it would see Kura's SLF4J 1.7
+        // through Californium (org.assure.dtls.coap uses org.eclipse.californium.elements) and SLF4J 2 through Jetty
+        Contents c = authority.copy();
+        for (String jetty : List.of("util", "io", "http", "server")) {
+            String entry = c.entryOf("org.eclipse.jetty." + jetty);
+            c.manifest.getEntries().remove(entry);
+            c.entries.remove(entry);
+        }
+        Contents former = authority.copy();
+        former.manifest.getEntries().clear();
+        former.entries.clear();
+        for (String jar : List.of("asm", "asm-tree", "asm-analysis", "asm-commons", "asm-util",
+                "org.apache.aries.spifly.dynamic.bundle", "slf4j-api", "slf4j-simple",
+                "jetty-util", "jetty-io", "jetty-http", "jetty-server")) {
+            former = former.withBundle(published(jar + ".jar"));
+        }
+        for (Map.Entry<String, byte[]> rest : c.entries.entrySet()) {
+            former.manifest.getEntries().put(rest.getKey(), new Attributes(c.manifest.getAttributes(rest.getKey())));
+            former.entries.put(rest.getKey(), rest.getValue());
+        }
+        DeploymentPackage dp = former.write(dir.resolve("authority-published-jetty.dp"));
+        assertThat(dp.problems()).isEmpty();
+        DeploymentPackage gw = gateway.write(dir.resolve("gateway.dp"));
+        assertThat(new ResolutionCheck(kura, dp, List.of(gw)).unresolved()).isEmpty();
+        try (KuraFramework framework = KuraFramework.start(kura, dir.resolve("framework"))) {
+            assertThat(framework.resolve(framework.install(gw))).isEmpty();
+            assertThat(framework.resolve(framework.install(dp))).singleElement().asString()
+                    .startsWith("org.assure.authority ")
+                    .contains("Uses constraint violation", "package 'org.slf4j'", "slf4j.api");
+        }
+    }
+
+    @Test
+    void widenedJettyCallsOnlySlf4jApiThatKurasSlf4jHas() throws IOException {
+        // the widening is sound only if Jetty's classes need nothing SLF4J 2 added: every SLF4J member they refer
+        // to must exist in Kura 5.3's SLF4J 1.7.32
+        List<String> missing = new ArrayList<>();
+        int refs = 0;
+        try (Slf4jApi kuraSlf4j = new Slf4jApi(published("slf4j-api-kura.jar"))) {
+            // the lookup tells 1.7 from 2: the fluent API came with SLF4J 2
+            assertThat(kuraSlf4j.has("org/slf4j/Logger.debug(Ljava/lang/String;Ljava/lang/Object;)V")).isTrue();
+            assertThat(kuraSlf4j.has("org/slf4j/Logger.atDebug()Lorg/slf4j/spi/LoggingEventBuilder;")).isFalse();
+            assertThat(kuraSlf4j.has("org/slf4j/spi/LoggingEventBuilder")).isFalse();
+            for (String jetty : List.of("util", "io", "http", "server")) {
+                byte[] jar = authority.entries.get(authority.entryOf("org.eclipse.jetty." + jetty));
+                for (String ref : ClassReferences.slf4jMembers(jar)) {
+                    refs++;
+                    if (!kuraSlf4j.has(ref)) {
+                        missing.add("org.eclipse.jetty." + jetty + ": " + ref);
+                    }
+                }
+            }
+        }
+        assertThat(refs).as("SLF4J member references found in Jetty").isPositive();
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void widenedJettyIsThePublishedJettyButForItsSlf4jImports() throws IOException {
+        for (String jetty : List.of("util", "io", "http", "server")) {
+            Contents widened = Contents.readJar(authority.entries.get(authority.entryOf("org.eclipse.jetty." + jetty)));
+            Contents original = Contents.readJar(Files.readAllBytes(published("jetty-" + jetty + ".jar")));
+            assertThat(widened.entries.keySet()).as(jetty).containsExactlyInAnyOrderElementsOf(original.entries.keySet());
+            for (String name : original.entries.keySet()) {
+                assertThat(widened.entries.get(name)).as(jetty + " " + name).isEqualTo(original.entries.get(name));
+            }
+            Attributes w = widened.manifest.getMainAttributes();
+            Attributes o = original.manifest.getMainAttributes();
+            for (Object key : o.keySet()) {
+                String name = key.toString();
+                String expected = switch (name) {
+                    case "Bundle-Version" -> o.getValue(name) + ".slf4j17";
+                    case "Import-Package" -> o.getValue(name).replaceAll(
+                            "(org\\.slf4j(\\.[a-z]+)?;version=\"\\[)2\\.0(\\.0)?,3(\\.0)?\\)\"", "$11.7,3)\"");
+                    default -> o.getValue(name);
+                };
+                assertThat(w.getValue(name)).as(jetty + " " + name).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Path published(String jar) {
+        Path file = Path.of(System.getProperty("assure.packages"), "published", jar);
+        assertThat(file).isRegularFile();
+        return file;
     }
 
     @Test
@@ -225,6 +317,20 @@ class BrokenPackagesTest {
                 JarEntry e;
                 while ((e = in.getNextJarEntry()) != null) {
                     entries.put(e.getName(), in.readAllBytes());
+                }
+                return new Contents(new Manifest(in.getManifest()), entries);
+            }
+        }
+
+        /** A bundle's manifest and entries (the manifest itself not among them). */
+        static Contents readJar(byte[] jar) throws IOException {
+            try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar), false)) {
+                Map<String, byte[]> entries = new LinkedHashMap<>();
+                JarEntry e;
+                while ((e = in.getNextJarEntry()) != null) {
+                    if (!e.isDirectory()) {
+                        entries.put(e.getName(), in.readAllBytes());
+                    }
                 }
                 return new Contents(new Manifest(in.getManifest()), entries);
             }

@@ -104,6 +104,22 @@ final class KuraPlatform {
         return bundles;
     }
 
+    /**
+     * The data lines of one kind ({@code package}, {@code jre}, {@code capability}, {@code bundle}), each without
+     * its kind and comment: what {@link KuraFramework} gives an OSGi framework to play this platform.
+     */
+    List<String> lines(String kind) {
+        List<String> out = new ArrayList<>();
+        for (String raw : lines) {
+            String line = stripComment(raw);
+            String[] f = line.split("\\s+", 2);
+            if (f.length == 2 && f[0].equals(kind)) {
+                out.add(f[1].trim());
+            }
+        }
+        return out;
+    }
+
     private static String stripComment(String line) {
         int hash = line.indexOf('#');
         return (hash >= 0 ? line.substring(0, hash) : line).trim();
