@@ -107,7 +107,8 @@ public final class DtlsConfig {
     /**
      * Threads that decrypt records and run callbacks for established sessions; 0 (the default since 1.2) does that
      * on the transport's receive thread (heartbeat timers: on the engine's timer thread), saving a thread hand-off
-     * per record. Handlers then hold up every peer of the endpoint while they run: they must not block.
+     * per record; session ends found there are reported on a separate thread. A data handler then holds up every
+     * peer of the endpoint while it runs: it must not block.
      */
     public int workerThreads() {
         return workerThreads;

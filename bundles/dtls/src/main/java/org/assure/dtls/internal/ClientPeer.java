@@ -272,7 +272,7 @@ final class ClientPeer extends AbstractTlsClient {
 
             @Override
             public byte[] getPSKIdentity() {
-                return PskHintCodec.identityToText(key().keyId()).getBytes(StandardCharsets.US_ASCII);
+                return PskIdentities.encode(key().keyId());
             }
 
             @Override

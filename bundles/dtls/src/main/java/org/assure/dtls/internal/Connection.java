@@ -15,6 +15,7 @@ import org.assure.dtls.CredentialType;
 import org.assure.dtls.DtlsRole;
 import org.assure.dtls.DtlsSession;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.ByteQueue;
 import org.bouncycastle.tls.DTLSRecordCallback;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.DatagramTransport;
@@ -79,6 +80,8 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private boolean awaitingOutcome;
 
     private DTLSTransport dtls;
+    /** BouncyCastle's queue of leftover records, shrunk when empty so idle sessions do not keep its buffer. */
+    private ByteQueue recordQueue;
     private PeerIdentity identity;
     private int cipherSuite;
     private Bytes sessionId;
@@ -227,7 +230,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             CloseReason end = receiveQueued();
             if (end != null) {
                 drain.set(DRAIN_IDLE);
-                engine.closeSession(this, end);
+                engine.sessionEnded(this, end);
                 return;
             }
         } while (!drain.compareAndSet(DRAIN_RUNNING, DRAIN_IDLE));
@@ -251,6 +254,15 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
                     }
                 }
             } catch (NoData e) {
+                ByteQueue leftovers = recordQueue;
+                if (leftovers != null) {
+                    synchronized (recordLayer) {
+                        if (leftovers.available() == 0) {
+                            // The client's coalesced final flight grew it to 512+ bytes; an idle session keeps none.
+                            leftovers.shrink();
+                        }
+                    }
+                }
                 break;
             } catch (TlsTimeoutException e) {
                 return CloseReason.HEARTBEAT_TIMEOUT;
@@ -315,6 +327,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     void established(DTLSTransport transport, PeerIdentity peerIdentity, int suite, Bytes id, boolean wasResumed,
             Instant at) {
         this.dtls = transport;
+        this.recordQueue = RecordLayerAccess.recordQueue(transport);
         this.identity = peerIdentity;
         this.cipherSuite = suite;
         this.sessionId = id;

@@ -80,6 +80,8 @@ public final class EngineCore {
     private final ThreadPoolExecutor serverHandshakes;
     private final ThreadPoolExecutor clientHandshakes;
     private final ThreadPoolExecutor workers;
+    /** With inline drains: where a session's end found by a drain is reported (listeners may take their time). */
+    private final ThreadPoolExecutor endings;
     private final ScheduledExecutorService scheduler;
     private final DropLog drops = new DropLog();
     private volatile TransportEndpoint endpoint;
@@ -107,6 +109,7 @@ public final class EngineCore {
         this.serverHandshakes = pool("server-handshake", config.maxConcurrentHandshakes());
         this.clientHandshakes = pool("client-handshake", config.maxConcurrentHandshakes());
         this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
+        this.endings = workers == null ? pool("session-end", 1) : null;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
@@ -192,6 +195,23 @@ public final class EngineCore {
     /** Whether established sessions' datagrams are decrypted and delivered on the thread that has them. */
     boolean drainsInline() {
         return workers == null;
+    }
+
+    /**
+     * A drain found the session over. With inline drains (on the receive thread) the listener's {@code closed}
+     * runs on the session-end thread, so a listener that takes its time (channel bookkeeping, event delivery) does
+     * not hold up every other peer's datagrams; with a worker pool it runs on the worker, as before.
+     */
+    void sessionEnded(Connection connection, CloseReason reason) {
+        if (endings == null) {
+            closeSession(connection, reason);
+            return;
+        }
+        try {
+            endings.execute(() -> closeSession(connection, reason));
+        } catch (RejectedExecutionException e) {
+            closeSession(connection, reason);
+        }
     }
 
     boolean execute(Runnable task) {
@@ -564,6 +584,9 @@ public final class EngineCore {
         clientHandshakes.shutdown();
         if (workers != null) {
             workers.shutdown();
+        }
+        if (endings != null) {
+            endings.shutdown();
         }
     }
 }

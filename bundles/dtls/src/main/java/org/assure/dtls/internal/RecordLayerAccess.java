@@ -3,6 +3,7 @@ package org.assure.dtls.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import org.bouncycastle.tls.ByteQueue;
 import org.bouncycastle.tls.DTLSTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,40 @@ final class RecordLayerAccess {
         WARN = method;
     }
 
+    private static final Field RECORD_QUEUE = recordQueueField();
+
     private RecordLayerAccess() {
+    }
+
+    private static Field recordQueueField() {
+        if (RECORD_LAYER == null) {
+            return null;
+        }
+        try {
+            Field field = RECORD_LAYER.getType().getDeclaredField("recordQueue");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.info("BouncyCastle's DTLS record queue is not reachable; idle sessions keep its buffer: {}",
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The record layer's queue of records left over from a datagram that carried several (a peer's coalesced
+     * flight): it keeps its grown buffer (512 bytes or more) for the session's lifetime unless shrunk. Null if
+     * not reachable.
+     */
+    static ByteQueue recordQueue(DTLSTransport transport) {
+        if (RECORD_QUEUE == null) {
+            return null;
+        }
+        try {
+            return (ByteQueue) RECORD_QUEUE.get(RECORD_LAYER.get(transport));
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** True if the alert could be handed to the record layer. */

@@ -6,7 +6,6 @@ import java.util.Hashtable;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Vector;
-import org.assure.core.cbor.CborDecodeException;
 import org.assure.core.cbor.PskHintCodec;
 import org.assure.core.model.Address;
 import org.assure.core.model.Bytes;
@@ -298,13 +297,11 @@ final class ServerPeer extends AbstractTlsServer {
         if (credentials.psk().isEmpty()) {
             return Optional.empty();
         }
-        UUID keyId;
-        try {
-            keyId = PskHintCodec.identityFromText(new String(identity, StandardCharsets.US_ASCII));
-        } catch (CborDecodeException | RuntimeException e) {
+        Optional<UUID> keyId = PskIdentities.decode(identity);
+        if (keyId.isEmpty()) {
             return Optional.empty();
         }
-        return credentials.psk().get().keys().find(keyId).filter(key -> consistent(key.peer()));
+        return credentials.psk().get().keys().find(keyId.get()).filter(key -> consistent(key.peer()));
     }
 
     // ---- session resumption -------------------------------------------------------------------------------

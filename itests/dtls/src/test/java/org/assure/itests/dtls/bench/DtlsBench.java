@@ -564,6 +564,11 @@ public final class DtlsBench {
      * k, SHA-256), two verifications. Run on {@link #CONCURRENCY} threads, interleaved with the handshake rounds;
      * its rate is the highest handshake rate the EC arithmetic alone allows.
      */
+    private static ECPublicKeyParameters fromWire(AsymmetricCipherKeyPair pair, ECDomainParameters domain) {
+        byte[] encoded = ((ECPublicKeyParameters) pair.getPublic()).getQ().getEncoded(false);
+        return new ECPublicKeyParameters(domain.getCurve().decodePoint(encoded), domain);
+    }
+
     private static Op ecCeiling() {
         // The optimized secp256r1 arithmetic BouncyCastle's TLS crypto uses (CustomNamedCurves), not the generic one.
         X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
@@ -581,11 +586,13 @@ public final class DtlsBench {
             generator.init(new ECKeyGenerationParameters(domain, RANDOM));
             AsymmetricCipherKeyPair client = generator.generateKeyPair();
             AsymmetricCipherKeyPair server = generator.generateKeyPair();
+            // Each side gets the other's points off the wire: decoded (and validated) afresh, as in a handshake,
+            // so no precomputation cached on a point object is reused.
             ECDHBasicAgreement agreement = new ECDHBasicAgreement();
             agreement.init(client.getPrivate());
-            BigInteger a = agreement.calculateAgreement(server.getPublic());
+            BigInteger a = agreement.calculateAgreement(fromWire(server, domain));
             agreement.init(server.getPrivate());
-            BigInteger b = agreement.calculateAgreement(client.getPublic());
+            BigInteger b = agreement.calculateAgreement(fromWire(client, domain));
             if (!a.equals(b)) {
                 throw new IllegalStateException("agreement");
             }
@@ -594,7 +601,7 @@ public final class DtlsBench {
                 signer.init(true, (ECPrivateKeyParameters) identity.getPrivate());
                 BigInteger[] signature = signer.generateSignature(hash);
                 ECDSASigner verifier = new ECDSASigner();
-                verifier.init(false, (ECPublicKeyParameters) identity.getPublic());
+                verifier.init(false, fromWire(identity, domain));
                 if (!verifier.verifySignature(hash, signature[0], signature[1])) {
                     throw new IllegalStateException("signature");
                 }
