@@ -118,7 +118,7 @@ class TwoGatewaysTest {
         m = new ManagementPeer(HOST).start();
         a = new TestGateway("A", dir.resolve("a"), m.taKey, HOST).start();
         b = new TestGateway("B", dir.resolve("b"), m.taKey, HOST).start();
-        provision(a);
+        long managementOfA = provision(a);
         provision(b);
 
         // keys: each gateway generates its channel key; each learns the other's device key and channel key
@@ -187,8 +187,10 @@ class TwoGatewaysTest {
         ManagementPeer.await(() -> b.component.channel(20).map(ManagedChannel::state)
                 .filter(s -> s != ChannelState.OPEN).isPresent(), WAIT, "B sees A's channel end");
         a.start();
-        ManagementPeer.await(() -> a.component.channels().stream().anyMatch(c -> c.state() == ChannelState.OPEN),
-                WAIT, "A's management channel back");
+        // A's management channel specifically (its data channel to B may open first): the management system's
+        // requests below share that channel's session; sent while A still retries it, both ends would be
+        // opening a session over the same pair of ports at once and each would replace the other's handshake
+        awaitOpen(a, managementOfA);
         List<UUID> keyIds = KeyListCodec.decode(call(a, CoAP.Code.GET, "/v1/keys", null).getPayload()).stream()
                 .map(e -> e.key().key().keyId()).toList();
         assertThat(keyIds).contains(keyA.key().keyId(), keyB.key().keyId()).doesNotContain(ramKey.key().keyId());
