@@ -2,9 +2,6 @@ package org.assure.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +25,7 @@ import org.assure.core.model.ChannelState;
 import org.assure.core.model.GoodbyeReason;
 import org.assure.itests.gateway.Factory;
 import org.assure.itests.gateway.Gateway;
+import org.assure.itests.gateway.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,12 +54,12 @@ class GatewayLifecycleIT {
         dir = Files.createTempDirectory("assure-gateway-e2e");
         TlsContexts.ClientKey maker = Factory.manufacturerCertificate();
         ta = TrustedAuthorityServer.start(AuthoritySettings.embedded(dir.resolve("ta"), 0, 0, List.of(maker.certificate())));
-        dataPort = commonFreePort("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.7");
+        dataPort = Ports.commonFreePort("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.7");
         oldOwner = ManagementServer.start(ManagementSettings.embedded(dir.resolve("old"), ta.httpsUri(),
-                ta.caCertificate(), 0, "installer", "installer-old", new InetSocketAddress("127.0.0.1", freeUdpPort()))
+                ta.caCertificate(), 0, "installer", "installer-old", new InetSocketAddress("127.0.0.1", Ports.freeUdpPort()))
                 .withDeviceDataPort(dataPort));
         newOwner = ManagementServer.start(ManagementSettings.embedded(dir.resolve("new"), ta.httpsUri(),
-                ta.caCertificate(), 0, "installer", "installer-new", new InetSocketAddress("127.0.0.1", freeUdpPort()))
+                ta.caCertificate(), 0, "installer", "installer-new", new InetSocketAddress("127.0.0.1", Ports.freeUdpPort()))
                 .withDeviceDataPort(dataPort));
         factory = new Factory(ta, maker, dir.resolve("factory"));
     }
@@ -77,31 +75,6 @@ class GatewayLifecycleIT {
         if (ta != null) {
             ta.close();
         }
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A UDP port free on every one of {@code addresses} (each gateway has its own loopback address). */
-    static int commonFreePort(String... addresses) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freeUdpPort();
-            boolean free = true;
-            for (String address : addresses) {
-                try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port))) {
-                    // bound: free here
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no UDP port free on every loopback address");
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {

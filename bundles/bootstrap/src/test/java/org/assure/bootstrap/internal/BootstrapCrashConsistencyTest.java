@@ -2,10 +2,7 @@ package org.assure.bootstrap.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.assure.channels.ChannelManager;
 import org.assure.channels.ManagedChannel;
 import org.assure.channels.internal.BootstrapTestChannels;
+import org.assure.itests.support.Announcements;
 import org.assure.keystore.KeyInfo;
 import org.assure.keystore.Keystore;
 import org.assure.keystore.internal.BootstrapTestKeystores;
@@ -45,7 +41,6 @@ class BootstrapCrashConsistencyTest {
     private static final int MAX_DELAY_MS = 1000;
     /** Images one gateway takes before the test moves to a fresh one: under the keystore's and channels' capacity. */
     private static final long IMAGES_PER_GATEWAY = 40;
-    private static final Pattern ANNOUNCEMENT = Pattern.compile("(READY|BEGIN|DONE) (\\d{1,18})");
 
     @TempDir
     Path dir;
@@ -80,7 +75,7 @@ class BootstrapCrashConsistencyTest {
             AtomicLong done = new AtomicLong(-1);
             CountDownLatch ready = new CountDownLatch(1);
             List<String> other = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> read(process, begun, done, ready, other), "crash-reader");
+            Thread reader = new Thread(() -> Announcements.read(process, begun, done, ready, other), "crash-reader");
             reader.start();
             if (!ready.await(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -160,33 +155,5 @@ class BootstrapCrashConsistencyTest {
                 data.toString(), world.toString());
         builder.redirectError(data.resolve("applier.err").toFile());
         return builder.start();
-    }
-
-    /** Follows the announcements; other stdout lines are kept for the failure message. */
-    private static void read(Process process, AtomicLong begun, AtomicLong done, CountDownLatch ready,
-            List<String> other) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Matcher m = ANNOUNCEMENT.matcher(line);
-                if (!m.matches()) {
-                    other.add(line);
-                    continue;
-                }
-                long n = Long.parseLong(m.group(2));
-                switch (m.group(1)) {
-                    case "READY" -> {
-                        begun.set(n);
-                        done.set(n);
-                        ready.countDown();
-                    }
-                    case "BEGIN" -> begun.set(n);
-                    default -> done.set(n);
-                }
-            }
-        } catch (IOException e) {
-            other.add("read failed: " + e);
-        }
     }
 }

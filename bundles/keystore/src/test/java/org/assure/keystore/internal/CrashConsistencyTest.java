@@ -2,10 +2,7 @@ package org.assure.keystore.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.assure.itests.support.Announcements;
 import org.assure.keystore.KeyInfo;
 import org.assure.keystore.KeyOrigin;
 import org.assure.keystore.TrustedTime;
@@ -43,7 +39,6 @@ class CrashConsistencyTest {
     private static final int TRIALS = Integer.getInteger("keystore.crash.trials", 200);
     private static final long SEED = Long.getLong("keystore.crash.seed", System.nanoTime());
     private static final int MAX_DELAY_MS = 120;
-    private static final Pattern ANNOUNCEMENT = Pattern.compile("(READY|BEGIN|DONE) (\\d{1,18})");
     private static final String PASSPHRASE = new String(FactoryIdentityFileTest.PASSPHRASE);
 
     @TempDir
@@ -99,7 +94,7 @@ class CrashConsistencyTest {
             AtomicLong done = new AtomicLong(-1);
             CountDownLatch ready = new CountDownLatch(1);
             List<String> other = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> read(process, begun, done, ready, other), "crash-reader");
+            Thread reader = new Thread(() -> Announcements.read(process, begun, done, ready, other), "crash-reader");
             try {
                 reader.start();
                 if (!ready.await(60, TimeUnit.SECONDS)) {
@@ -167,36 +162,6 @@ class CrashConsistencyTest {
                 CrashWriter.class.getName(), data.toString(), factory.toString(), PASSPHRASE);
         builder.redirectError(data.resolve("writer.err").toFile());
         return builder.start();
-    }
-
-    /**
-     * Follows the writer's announcements. Other lines (the JVM prints its warnings on stdout) are kept for the
-     * failure message and skipped; the last line may lack its newline when the kill lands between the two writes.
-     */
-    private static void read(Process process, AtomicLong begun, AtomicLong done, CountDownLatch ready,
-            List<String> other) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Matcher m = ANNOUNCEMENT.matcher(line);
-                if (!m.matches()) {
-                    other.add(line);
-                    continue;
-                }
-                long n = Long.parseLong(m.group(2));
-                switch (m.group(1)) {
-                    case "READY" -> {
-                        begun.set(n);
-                        done.set(n);
-                        ready.countDown();
-                    }
-                    case "BEGIN" -> begun.set(n);
-                    default -> done.set(n);
-                }
-            }
-        } catch (IOException e) {
-            other.add("read failed: " + e);
-        }
     }
 
     private static String stderr(Path data) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.assure.core.model.GenerateKeyType;
+import org.assure.itests.support.AesGcmCryptoService;
 import org.assure.keystore.TrustedTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class KeystoreComponentTest {
     @Test
     void given_kura_crypto_when_activated_then_the_passphrase_is_decrypted_and_the_at_rest_key_wrapped()
             throws Exception {
-        AesCryptoService crypto = new AesCryptoService();
+        AesGcmCryptoService crypto = new AesGcmCryptoService();
         Config plain = config(new String(FactoryIdentityFileTest.PASSPHRASE));
         Config encrypted = new Config(plain.data_directory(), plain.factory_identity_file(),
                 new String(crypto.encryptAes(FactoryIdentityFileTest.PASSPHRASE)), 8, 1000);
@@ -116,7 +117,7 @@ class KeystoreComponentTest {
         first.activate(plain);
         first.generateKey(GenerateKeyType.EC_P256, true);
         first.deactivate();
-        AesCryptoService crypto = new AesCryptoService();
+        AesGcmCryptoService crypto = new AesGcmCryptoService();
 
         KeystoreComponent withKura = new KeystoreComponent(Optional.of(crypto), TrustedTime.NONE);
         withKura.activate(new Config(plain.data_directory(), plain.factory_identity_file(),

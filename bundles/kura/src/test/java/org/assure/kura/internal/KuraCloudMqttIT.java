@@ -23,6 +23,7 @@ import org.assure.bootstrap.PresenceResult;
 import org.assure.channels.ChannelOrigin;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.itests.support.AesGcmCryptoService;
 import org.assure.kura.internal.AssureEvent.EventCategory;
 import org.eclipse.kura.message.KuraPayload;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;

@@ -20,6 +20,7 @@ import org.assure.core.model.AuthenticatedKey;
 import org.assure.core.model.ChannelState;
 import org.assure.core.model.EcKey;
 import org.assure.core.model.GoodbyeReason;
+import org.assure.itests.support.AesGcmCryptoService;
 import org.assure.keystore.KeyInfo;
 import org.assure.kura.internal.RemoteOperations.Verb;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;

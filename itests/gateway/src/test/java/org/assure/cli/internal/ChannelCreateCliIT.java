@@ -3,11 +3,8 @@ package org.assure.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +25,7 @@ import org.assure.channels.ManagementStatus;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.ChannelState;
 import org.assure.itests.gateway.Gateway;
+import org.assure.itests.gateway.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +51,8 @@ class ChannelCreateCliIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("assure-cli-gateways");
         home = dir.resolve("home");
-        dataPort = commonFreePort("127.0.0.5", "127.0.0.6");
-        String managementCoapPort = Integer.toString(freeUdpPort());
+        dataPort = Ports.commonFreePort("127.0.0.5", "127.0.0.6");
+        String managementCoapPort = Integer.toString(Ports.freeUdpPort());
         Lifecycle lifecycle = new Lifecycle() {
             @Override
             public void started() {
@@ -96,30 +94,6 @@ class ChannelCreateCliIT {
         int code = AssureMain.commandLine(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
                 new PrintWriter(err, true), Clock.systemUTC(), Lifecycle.untilExit(), ENVIRONMENT).execute(args);
         return new Run(code, out.toString(), err.toString());
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static int commonFreePort(String... addresses) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freeUdpPort();
-            boolean free = true;
-            for (String address : addresses) {
-                try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port))) {
-                    // free here
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no UDP port free on every loopback address");
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

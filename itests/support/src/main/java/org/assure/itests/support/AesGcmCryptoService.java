@@ -1,4 +1,4 @@
-package org.assure.keystore.internal;
+package org.assure.itests.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,16 +16,23 @@ import org.eclipse.kura.KuraException;
 import org.eclipse.kura.crypto.CryptoService;
 
 /**
- * A working CryptoService as Kura's default one behaves (KURA-API.md §7): AES-GCM, 12-byte random IV, output
- * {@code base64(iv)-base64(ciphertext)}, decryption failures as DECODER_ERROR. Its key is random per instance.
+ * A working {@link CryptoService} for tests, encrypting the way KURA-API.md §7 describes Kura's default: AES/GCM,
+ * 128-bit tag, random 12-byte IV, {@code base64(iv)-base64(ciphertext)}, decryption failures as
+ * {@code DECODER_ERROR}. Each instance has its own random key, so text from another instance does not decrypt (a
+ * gateway with another key).
  */
-final class AesCryptoService implements CryptoService {
+public final class AesGcmCryptoService implements CryptoService {
     private final byte[] key = new byte[16];
     private final SecureRandom random = new SecureRandom();
     private final Map<String, char[]> keyStorePasswords = new HashMap<>();
 
-    AesCryptoService() {
+    public AesGcmCryptoService() {
         random.nextBytes(key);
+    }
+
+    /** {@link #encryptAes(char[])} of a string, as a test writes the encrypted value of a PASSWORD attribute. */
+    public String encrypt(String plain) throws KuraException {
+        return new String(encryptAes(plain.toCharArray()));
     }
 
     @Override
@@ -45,9 +52,9 @@ final class AesCryptoService implements CryptoService {
     @Override
     public char[] decryptAes(char[] encrypted) throws KuraException {
         try {
-            String[] parts = new String(encrypted).split("-", 2);
+            String[] parts = new String(encrypted).split("-", -1);
             if (parts.length != 2) {
-                throw new KuraException(KuraErrorCode.DECODER_ERROR);
+                throw new KuraException(KuraErrorCode.DECODER_ERROR, "format");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
