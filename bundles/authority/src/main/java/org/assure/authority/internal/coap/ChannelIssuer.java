@@ -280,7 +280,24 @@ public final class ChannelIssuer {
                 .clientCredentials(server -> Optional.of(credentials)).build();
         CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapServers.configuration())
                 .setConnector(connector).build();
+        endpoint.setMessageDeliverer(new PushOnlyDeliverer());
         endpoint.start();
         return endpoint;
+    }
+
+    /**
+     * A push endpoint only sends requests. A device may use the session it opened for a request of its own (a
+     * goodbye when it stops, say); that is answered 4.04 here, quietly — its management channel to the management
+     * server's presence port is where such requests belong — instead of Californium's error log for a client
+     * endpoint that receives a request.
+     */
+    private static final class PushOnlyDeliverer extends org.eclipse.californium.core.network.EndpointManager
+            .ClientMessageDeliverer {
+        @Override
+        public void deliverRequest(org.eclipse.californium.core.network.Exchange exchange) {
+            LOG.debug("request from a device on a push session answered 4.04");
+            exchange.sendResponse(new org.eclipse.californium.core.coap.Response(
+                    org.eclipse.californium.core.coap.CoAP.ResponseCode.NOT_FOUND));
+        }
     }
 }
