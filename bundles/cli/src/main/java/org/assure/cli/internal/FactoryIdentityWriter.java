@@ -108,14 +108,6 @@ final class FactoryIdentityWriter {
     }
 
     private static byte[] sealingKey(char[] passphrase, byte[] salt, int iterations) {
-        // Through a CharBuffer, not a String, so that no immutable copy of the passphrase stays behind.
-        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
-        byte[] password = Arrays.copyOf(encoded.array(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        try {
-            return SecretDerivation.pbkdf2Sha256(password, salt, iterations, 32);
-        } finally {
-            Arrays.fill(password, (byte) 0);
-        }
+        return SecretDerivation.pbkdf2Sha256(passphrase, salt, iterations, 32);
     }
 }

@@ -1,7 +1,5 @@
 package org.assure.cli.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -154,14 +152,6 @@ final class SealedKeyFile {
     }
 
     private static byte[] derive(char[] passphrase, byte[] salt, int iterations) {
-        // Through a CharBuffer, not a String, so that no immutable copy of the passphrase stays behind.
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] password = Arrays.copyOf(encoded.array(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        try {
-            return SecretDerivation.pbkdf2Sha256(password, salt, iterations, 32);
-        } finally {
-            Arrays.fill(password, (byte) 0);
-        }
+        return SecretDerivation.pbkdf2Sha256(passphrase, salt, iterations, 32);
     }
 }

@@ -1,5 +1,8 @@
 package org.assure.core.crypto;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -81,6 +84,24 @@ public final class SecretDerivation {
             return Bytes.of(buffer);
         } finally {
             Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    /**
+     * PBKDF2-HMAC-SHA256 of a passphrase typed by a person, as its UTF-8 bytes. The passphrase goes through a
+     * CharBuffer, not a String, and every byte copy is wiped, so that no immutable copy of it stays behind.
+     *
+     * @throws IllegalArgumentException if {@code iterations} or {@code length} is below 1
+     */
+    public static byte[] pbkdf2Sha256(char[] passphrase, byte[] salt, int iterations, int length) {
+        Objects.requireNonNull(passphrase, "passphrase");
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+        byte[] password = Arrays.copyOf(encoded.array(), encoded.limit());
+        Arrays.fill(encoded.array(), (byte) 0);
+        try {
+            return pbkdf2Sha256(password, salt, iterations, length);
+        } finally {
+            Arrays.fill(password, (byte) 0);
         }
     }
 

@@ -8,7 +8,7 @@
  * (a key of the wrong type, a format of the wrong kind) is an {@link IllegalArgumentException}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.assure.core.crypto;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,6 @@ package org.assure.keystore.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -280,14 +279,7 @@ final class FactoryIdentityFile {
     }
 
     private static byte[] sealingKey(char[] passphrase, byte[] salt, int iterations) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] password = Arrays.copyOf(encoded.array(), encoded.limit());
-        Arrays.fill(encoded.array(), (byte) 0);
-        try {
-            return SecretDerivation.pbkdf2Sha256(password, salt, iterations, 32);
-        } finally {
-            Arrays.fill(password, (byte) 0);
-        }
+        return SecretDerivation.pbkdf2Sha256(passphrase, salt, iterations, 32);
     }
 
     private static FactoryIdentityException error(Path file, String field, String problem) {
