@@ -80,6 +80,17 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private boolean awaitingOutcome;
 
     private DTLSTransport dtls;
+    /** The engine's own DTLS (PSK): handshake and record layer; null while BouncyCastle runs this connection. */
+    private OwnChannel own;
+    private final OwnHost ownHost = new OwnHost();
+    private java.util.concurrent.ScheduledFuture<?> ownTimer;
+    private boolean ownReported;
+    /** Decrypted application data collected under the lock, delivered after it. */
+    private java.util.List<byte[]> ownDelivered;
+    /** Client side of an own handshake: what connect() returned and how to cache the session. */
+    java.util.concurrent.CompletableFuture<DtlsSession> connectResult;
+    Object clientCacheKey;
+    boolean fromCache;
     /** BouncyCastle's queue of leftover records, shrunk when empty so idle sessions do not keep its buffer. */
     private ByteQueue recordQueue;
     private PeerIdentity identity;
@@ -160,6 +171,9 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     /** Queues a datagram from the demultiplexer; false if the queue is full or the connection closed. */
     boolean offer(byte[] datagram) {
+        if (own != null && mode == MODE_HANDSHAKE) {
+            return ownHandshakeDatagram(datagram);
+        }
         synchronized (this) {
             if (mode == MODE_CLOSED || queue.size() >= MAX_QUEUED) {
                 return false;
@@ -238,6 +252,9 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     /** Decrypts and delivers everything queued; returns why the session ended, or null if it goes on. */
     private CloseReason receiveQueued() {
+        if (own != null) {
+            return ownReceiveQueued();
+        }
         byte[] plaintext = PLAINTEXT.get();
         while (mode == MODE_ESTABLISHED) {
             int received;
@@ -343,19 +360,38 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     /** Marks the connection closed; true only for the first caller. Wakes a waiting handshake. */
     boolean markClosed() {
+        boolean abandoned;
         synchronized (this) {
             if (mode == MODE_CLOSED) {
                 return false;
             }
+            abandoned = own != null && mode == MODE_HANDSHAKE;
             mode = MODE_CLOSED;
             queue.clear();
             notifyAll();
-            return true;
         }
+        if (own != null) {
+            synchronized (recordLayer) {
+                cancelOwnTimer();
+            }
+        }
+        if (abandoned) {
+            // Replaced or engine closed while the handshake ran: reported like a handshake thread woken by it.
+            reportOwn(new ClosedChannelException());
+        }
+        return true;
     }
 
     /** Closes BouncyCastle's record layer, which sends close_notify unless it already failed. */
     void closeRecordLayer() {
+        if (own != null) {
+            synchronized (recordLayer) {
+                if (own.established()) {
+                    own.sendAlert(OwnChannel.ALERT_WARNING, OwnChannel.CLOSE_NOTIFY);
+                }
+            }
+            return;
+        }
         DTLSTransport transport = dtls;
         if (transport != null) {
             try {
@@ -365,6 +401,220 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             } catch (IOException e) {
                 engine.drops().drop("close_notify not sent", peer);
             }
+        }
+    }
+
+    // ---- the engine's own DTLS ----------------------------------------------------------------------------
+
+    /** Starts an own client handshake on the caller's thread: the ClientHello goes out now. */
+    void startOwnClient(HandshakeSettings settings, org.assure.dtls.ClientCredentials credentials,
+            Optional<CachedSession> cached, HandshakeOutcome outcome) {
+        synchronized (recordLayer) {
+            own = OwnChannel.client(ownHost, settings, credentials, cached, outcome);
+        }
+        afterOwn();
+    }
+
+    /** Starts an own server handshake on a verified ClientHello (receive thread). */
+    void startOwnServer(HandshakeSettings settings, byte[] helloBody, Wire.ClientHello hello, int messageSeq,
+            Optional<UUID> peerName, Optional<org.assure.dtls.ServerCredentials> credentials,
+            SessionCache<Bytes, CachedSession> cache, HandshakeOutcome outcome) {
+        synchronized (recordLayer) {
+            own = OwnChannel.server(ownHost, settings, helloBody, hello, messageSeq, peerName, credentials, cache,
+                    outcome);
+        }
+        afterOwn();
+    }
+
+    OwnChannel own() {
+        return own;
+    }
+
+    private boolean ownHandshakeDatagram(byte[] datagram) {
+        synchronized (recordLayer) {
+            if (mode == MODE_CLOSED) {
+                return false;
+            }
+            if (mode == MODE_ESTABLISHED) {
+                // Established meanwhile: the ordinary path.
+                synchronized (this) {
+                    queue.add(datagram);
+                }
+            } else {
+                own.receive(datagram);
+            }
+        }
+        afterOwn();
+        if (mode == MODE_ESTABLISHED) {
+            poke();
+        }
+        return true;
+    }
+
+    private void ownTimerFired() {
+        synchronized (recordLayer) {
+            if (mode != MODE_HANDSHAKE) {
+                return;
+            }
+            own.onTimer();
+        }
+        afterOwn();
+    }
+
+    private void cancelOwnTimer() {
+        if (ownTimer != null) {
+            ownTimer.cancel(false);
+            ownTimer = null;
+        }
+    }
+
+    /** Reports what the last call into the own channel produced, outside its lock. */
+    private void afterOwn() {
+        deliverOwn();
+        OwnChannel channel = own;
+        if (channel == null || ownReported) {
+            return;
+        }
+        Throwable failure = channel.failed;
+        if (channel.completed || failure != null) {
+            reportOwn(failure);
+        }
+    }
+
+    private void reportOwn(Throwable failure) {
+        synchronized (recordLayer) {
+            if (ownReported) {
+                return;
+            }
+            ownReported = true;
+            cancelOwnTimer();
+        }
+        if (failure == null) {
+            engine.ownHandshakeCompleted(this);
+        } else {
+            engine.ownHandshakeFailed(this, failure);
+        }
+    }
+
+    private void deliverOwn() {
+        java.util.List<byte[]> delivered;
+        synchronized (recordLayer) {
+            delivered = ownDelivered;
+            ownDelivered = null;
+        }
+        if (delivered != null) {
+            for (byte[] data : delivered) {
+                engine.deliver(this, data);
+            }
+        }
+    }
+
+    /** The own record layer's drain: every queued datagram, then the heartbeat timers. */
+    private CloseReason ownReceiveQueued() {
+        while (mode == MODE_ESTABLISHED) {
+            byte[] datagram;
+            synchronized (this) {
+                datagram = queue.poll();
+            }
+            if (datagram == null) {
+                break;
+            }
+            int accepted;
+            boolean renegotiation;
+            synchronized (recordLayer) {
+                accepted = own.receive(datagram);
+                renegotiation = own.renegotiationRefused;
+                own.renegotiationRefused = false;
+            }
+            if (accepted == 0) {
+                engine.recordDiscarded(peer);
+            }
+            if (renegotiation) {
+                engine.drops().drop("renegotiation attempt", peer);
+            }
+            deliverOwn();
+            if (own.ended != null) {
+                return own.ended;
+            }
+        }
+        if (mode == MODE_ESTABLISHED) {
+            synchronized (recordLayer) {
+                own.pokeHeartbeat(lastReceiveMillis);
+            }
+            if (own.ended != null) {
+                return own.ended;
+            }
+        }
+        return null;
+    }
+
+    void establishedOwn(Instant at) {
+        this.identity = own.identity();
+        this.cipherSuite = own.cipherSuite();
+        this.sessionId = own.sessionId();
+        this.resumed = own.resumed();
+        this.establishedAt = at;
+        this.lastReceiveMillis = engine.nowMillis();
+        synchronized (this) {
+            if (mode == MODE_HANDSHAKE) {
+                mode = MODE_ESTABLISHED;
+            }
+        }
+    }
+
+    /** The own channel's view of this connection. Always called under {@code recordLayer}. */
+    private final class OwnHost implements OwnChannel.Host {
+        @Override
+        public void sendDatagram(byte[] data, int off, int len) {
+            engine.send(peer, data, off, len);
+        }
+
+        @Override
+        public int datagramLimit() {
+            return engine.maxDatagramSize(peer);
+        }
+
+        @Override
+        public long nowMillis() {
+            return engine.nowMillis();
+        }
+
+        @Override
+        public byte[] randomBytes(int n) {
+            byte[] bytes = new byte[n];
+            engine.random().nextBytes(bytes);
+            return bytes;
+        }
+
+        @Override
+        public void armTimer(long delayMillis) {
+            cancelOwnTimer();
+            if (delayMillis >= 0 && mode == MODE_HANDSHAKE) {
+                ownTimer = engine.schedule(Connection.this::ownTimerFired, delayMillis);
+            }
+        }
+
+        @Override
+        public void recordDropped() {
+            engine.recordDropped(peer);
+        }
+
+        @Override
+        public void recordDiscarded() {
+            engine.recordDiscarded(peer);
+        }
+
+        @Override
+        public void authenticated() {
+            lastReceiveMillis = engine.nowMillis();
+        }
+
+        @Override
+        public void deliver(byte[] data) {
+            if (ownDelivered == null) {
+                ownDelivered = new java.util.ArrayList<>(2);
+            }
+            ownDelivered.add(data);
         }
     }
 
@@ -427,6 +677,11 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     @Override
     public int maxPayloadSize() {
+        if (own != null) {
+            synchronized (recordLayer) {
+                return own.maxPayloadSize();
+            }
+        }
         try {
             synchronized (recordLayer) {
                 return dtls.getSendLimit();
@@ -441,6 +696,19 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
         if (mode != MODE_ESTABLISHED) {
             throw new ClosedChannelException();
+        }
+        if (own != null) {
+            synchronized (recordLayer) {
+                int limit = own.maxPayloadSize();
+                if (length > limit) {
+                    throw new IllegalArgumentException("payload of " + length + " bytes exceeds " + limit);
+                }
+                if (mode != MODE_ESTABLISHED) {
+                    throw new ClosedChannelException();
+                }
+                own.sendApplicationData(data, offset, length);
+            }
+            return;
         }
         synchronized (recordLayer) {
             int limit = dtls.getSendLimit();

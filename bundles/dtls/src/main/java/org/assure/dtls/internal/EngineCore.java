@@ -214,6 +214,14 @@ public final class EngineCore {
         }
     }
 
+    java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        try {
+            return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
     boolean execute(Runnable task) {
         if (workers == null) {
             task.run();
@@ -316,6 +324,7 @@ public final class EngineCore {
             drops.drop("ClientHello (handshake limit)", from);
             return;
         }
+        OwnServerStart own = ownServerStart(from, datagram);
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
         connection.clientHello(datagram);
         // The session being replaced may have ended meanwhile (typically its peer's close_notify, sent right before
@@ -332,6 +341,11 @@ public final class EngineCore {
             closeSession(existing, CloseReason.REPLACED);
         }
         handshakes.incrementAndGet();
+        if (own != null) {
+            connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
+                    own.credentials(), serverCache, own.outcome());
+            return;
+        }
         DTLSRequest verified = request;
         try {
             serverHandshakes.execute(() -> runServerHandshake(connection, verified));
@@ -339,6 +353,111 @@ public final class EngineCore {
             handshakes.decrementAndGet();
             serverSlots.release();
             peers.remove(from, connection);
+        }
+    }
+
+    /** What the own server handshake starts from. */
+    private record OwnServerStart(byte[] body, Wire.ClientHello hello, int messageSeq, Optional<UUID> peerName,
+            Optional<org.assure.dtls.ServerCredentials> credentials, HandshakeOutcome outcome) {
+    }
+
+    /**
+     * Whether this (cookie-verified) ClientHello is the engine's own to handle: PSK offered and PSK credentials
+     * chosen, or the peer refused (no key operation either way), and no BouncyCastle session to resume. Raw keys
+     * still run on BouncyCastle's handshake.
+     */
+    private OwnServerStart ownServerStart(Address from, byte[] datagram) {
+        Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
+        if (record == null || record.type() != Wire.CT_HANDSHAKE || record.epoch() != 0) {
+            return null;
+        }
+        Wire.ClientHello hello;
+        Wire.FragmentHeader header;
+        byte[] body;
+        try {
+            header = Wire.fragment(datagram, record.offset(), record.length());
+            if (header.type() != Wire.HT_CLIENT_HELLO || header.fragmentOffset() != 0
+                    || header.fragmentLength() != header.length()) {
+                return null;
+            }
+            int start = record.offset() + Wire.HANDSHAKE_HEADER;
+            body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
+            hello = Wire.ClientHello.decode(body);
+        } catch (Wire.DecodeException e) {
+            return null;
+        }
+        HandshakeOutcome outcome = new HandshakeOutcome();
+        Optional<UUID> peerName = Optional.empty();
+        byte[] name = hello.extensions.get(settings.peerNameExtension());
+        if (name != null) {
+            peerName = PeerNameExtension.decode(name);
+            if (peerName.isEmpty()) {
+                return null;
+            }
+        }
+        Optional<org.assure.dtls.ServerCredentials> selected;
+        try {
+            selected = serverCredentials.get().select(from, peerName);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (selected == null) {
+            selected = Optional.empty();
+        }
+        if (selected.isPresent()) {
+            if (selected.get().psk().isEmpty() || !hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8)) {
+                return null;
+            }
+            if (hello.sessionId.length > 0) {
+                Optional<CachedSession> cached = serverCache.get(Bytes.of(hello.sessionId));
+                if (cached.isPresent() && !cached.get().isOwn()) {
+                    return null;
+                }
+            }
+        }
+        return new OwnServerStart(body, hello, header.messageSeq(), peerName, selected, outcome);
+    }
+
+    /** An own handshake completed (either role), on the thread that completed it. */
+    void ownHandshakeCompleted(Connection connection) {
+        OwnChannel own = connection.own();
+        try {
+            if (connection.role() == DtlsRole.CLIENT) {
+                CachedSession toCache = own.sessionToCache();
+                if (toCache != null && connection.clientCacheKey instanceof ClientCacheKey key) {
+                    clientCache.put(key, toCache);
+                }
+            }
+            connection.establishedOwn(clock.instant());
+            sessions.incrementAndGet();
+            afterEstablished(connection, own.identity());
+            if (connection.connectResult != null) {
+                connection.connectResult.complete(connection);
+            }
+        } finally {
+            handshakes.decrementAndGet();
+            if (connection.role() == DtlsRole.SERVER) {
+                serverSlots.release();
+            }
+        }
+    }
+
+    /** An own handshake failed (either role). */
+    void ownHandshakeFailed(Connection connection, Throwable error) {
+        try {
+            if (connection.role() == DtlsRole.CLIENT && connection.fromCache
+                    && connection.clientCacheKey instanceof ClientCacheKey key) {
+                clientCache.remove(key);
+            }
+            HandshakeFailure failure = handshakeFailed(connection, connection.role(), connection.own().outcome(), error);
+            if (connection.connectResult != null) {
+                connection.connectResult.completeExceptionally(new DtlsHandshakeException(failure, error));
+            }
+        } finally {
+            handshakes.decrementAndGet();
+            if (connection.role() == DtlsRole.SERVER) {
+                serverSlots.release();
+            }
         }
     }
 
@@ -394,6 +513,15 @@ public final class EngineCore {
             }
         }
         handshakes.incrementAndGet();
+        if (credentials.rawKey().isEmpty()) {
+            ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
+            Optional<CachedSession> cached = clientCache.get(key).filter(CachedSession::isOwn);
+            connection.connectResult = result;
+            connection.clientCacheKey = key;
+            connection.fromCache = cached.isPresent();
+            connection.startOwnClient(settings, credentials, cached, new HandshakeOutcome());
+            return result;
+        }
         try {
             clientHandshakes.execute(() -> runClientHandshake(connection, credentials, result));
         } catch (RejectedExecutionException e) {
@@ -419,7 +547,7 @@ public final class EngineCore {
             CompletableFuture<DtlsSession> result) {
         ClientCacheKey key = new ClientCacheKey(connection.peerAddress(), credentials.ownName(),
                 credentials.expectedServerName());
-        Optional<CachedSession> cached = clientCache.get(key);
+        Optional<CachedSession> cached = clientCache.get(key).filter(c -> !c.isOwn());
         HandshakeOutcome outcome = new HandshakeOutcome();
         ClientPeer client = new ClientPeer(connection.crypto(), settings, credentials, cached, outcome);
         try {
@@ -450,6 +578,10 @@ public final class EngineCore {
         connection.established(transport, identity, handshake.cipherSuite(), handshake.sessionId(), resumed,
                 clock.instant());
         sessions.incrementAndGet();
+        afterEstablished(connection, identity);
+    }
+
+    private void afterEstablished(Connection connection, PeerIdentity identity) {
         if (!connection.isEstablished() || peers.get(connection.peerAddress()) != connection || closed) {
             // Replaced or closed while the handshake ran.
             closeSession(connection, closed ? CloseReason.ENGINE_CLOSED : CloseReason.REPLACED);

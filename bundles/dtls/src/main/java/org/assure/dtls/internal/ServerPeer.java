@@ -322,7 +322,7 @@ final class ServerPeer extends AbstractTlsServer {
             return null;
         }
         Optional<CachedSession> cached = cache.get(Bytes.of(sessionID));
-        if (cached.isEmpty() || !stillAccepted(cached.get().identity())) {
+        if (cached.isEmpty() || cached.get().isOwn() || !stillAccepted(cached.get().identity())) {
             return null;
         }
         resumed = cached.get();
