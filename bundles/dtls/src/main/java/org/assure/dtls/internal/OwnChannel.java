@@ -138,6 +138,8 @@ final class OwnChannel {
     private ClientCredentials clientCredentials;
     private CachedSession toResume;
     private Wire.ClientHello hello;
+    /** The last ClientHello sent: the handshake hash starts with it (not with one answered by a cookie). */
+    private byte[] helloMessage;
     private Optional<PskHint> hint = Optional.empty();
     private Optional<UUID> serverName = Optional.empty();
     // server
@@ -238,8 +240,8 @@ final class OwnChannel {
         hello.extensions = extensions;
         state = State.CLIENT_WAIT_SERVER_HELLO;
         deadline = host.nowMillis() + settings.handshakeTimeoutMillis();
-        byte[] message = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
-        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, message)), false);
+        helloMessage = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
+        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, helloMessage)), false);
     }
 
     private void clientMessage(Reassembly.Message m, byte[] raw) throws Failure {
@@ -297,8 +299,8 @@ final class OwnChannel {
         }
         // RFC 6347 §4.2.1: the first ClientHello and the HelloVerifyRequest are not part of the handshake hash.
         hello.cookie = cookie;
-        byte[] message = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
-        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, message)), false);
+        helloMessage = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
+        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, helloMessage)), false);
     }
 
     private void serverHello(Reassembly.Message m, byte[] raw) throws Failure {
@@ -345,6 +347,8 @@ final class OwnChannel {
             serverName = decoded;
             outcome.peerName(decoded);
         }
+        transcript.update(helloMessage);
+        helloMessage = null;
         transcript.update(raw);
         serverRandom = sh.random;
         suite = sh.suite;
@@ -695,6 +699,7 @@ final class OwnChannel {
         transcript = null;
         stashed = null;
         hello = null;
+        helloMessage = null;
         clientCredentials = null;
         serverCredentials = null;
         serverCache = null;
