@@ -430,6 +430,13 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         return own;
     }
 
+    /** Sends one record of any content type in the current write epoch (tests: renegotiation attempts). */
+    void sendOwnRecord(int contentType, byte[] data) {
+        synchronized (recordLayer) {
+            own.sendRecord(contentType, data, 0, data.length);
+        }
+    }
+
     private boolean ownHandshakeDatagram(byte[] datagram) {
         synchronized (recordLayer) {
             if (mode == MODE_CLOSED) {

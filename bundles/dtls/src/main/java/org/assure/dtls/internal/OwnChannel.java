@@ -812,7 +812,7 @@ final class OwnChannel {
     }
 
     /** Sends one record in the current write epoch as its own datagram. */
-    private void sendRecord(int type, byte[] plain, int off, int len) {
+    void sendRecord(int type, byte[] plain, int off, int len) {
         int epoch = writeEpoch;
         byte[] datagram = new byte[Wire.RECORD_HEADER + len + (epoch == 1 ? writeCipher.overhead() : 0)];
         int n = writeRecord(datagram, 0, type, epoch, plain, off, len);
