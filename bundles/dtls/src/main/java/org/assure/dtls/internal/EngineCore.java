@@ -42,7 +42,6 @@ import org.assure.dtls.HandshakeFailure;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSRequest;
 import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.DTLSVerifier;
 import org.bouncycastle.tls.DatagramSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +55,7 @@ public final class EngineCore {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
     private static final int RECORD_HEADER = 13;
     private static final long PURGE_SECONDS = 60;
+    private static final long COOKIE_ROTATION_MILLIS = 5 * 60_000;
 
     private final DtlsConfig config;
     private final HandshakeSettings settings;
@@ -64,7 +64,7 @@ public final class EngineCore {
     private final DtlsDataHandler dataHandler;
     private final Clock clock;
     private final SecureRandom random;
-    private final DTLSVerifier verifier;
+    private final Cookies cookies;
     private final AssureServerProtocol serverProtocol = new AssureServerProtocol();
     private final DTLSClientProtocol clientProtocol = new DTLSClientProtocol();
     private final ConcurrentHashMap<Address, Connection> peers = new ConcurrentHashMap<>();
@@ -100,9 +100,7 @@ public final class EngineCore {
         this.clock = clock;
         this.random = random;
         // The cookie MAC is HMAC-SHA256: the connection crypto's JDK SHA-256 serves it too.
-        this.verifier = new DTLSVerifier(new ConnectionCrypto(random, () -> {
-        }, () -> {
-        }));
+        this.cookies = new Cookies(random, COOKIE_ROTATION_MILLIS, clock.millis());
         this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
@@ -302,15 +300,44 @@ public final class EngineCore {
                 && datagram[RECORD_HEADER] == 1;
     }
 
-    /** Stateless until the cookie is valid: the verifier either answers a HelloVerifyRequest or finds nothing. */
-    private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
-        DTLSRequest request;
-        try {
-            request = verifier.verifyRequest(AddressCodec.encode(from), datagram, 0, datagram.length, sender(from));
-        } catch (RuntimeException e) {
-            request = null;
+    /** A ClientHello parsed from the first record of a datagram. */
+    private record ParsedHello(long recordSeq, int messageSeq, byte[] message, byte[] body, Wire.ClientHello hello) {
+    }
+
+    private static ParsedHello parseClientHello(byte[] datagram) {
+        Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
+        if (record == null || record.type() != Wire.CT_HANDSHAKE || record.epoch() != 0) {
+            return null;
         }
-        if (request == null) {
+        try {
+            Wire.FragmentHeader header = Wire.fragment(datagram, record.offset(), record.length());
+            // A ClientHello must come whole in one record: the server keeps no state to reassemble one.
+            if (header.type() != Wire.HT_CLIENT_HELLO || header.fragmentOffset() != 0
+                    || header.fragmentLength() != header.length()) {
+                return null;
+            }
+            int start = record.offset() + Wire.HANDSHAKE_HEADER;
+            byte[] body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
+            byte[] message = java.util.Arrays.copyOfRange(datagram, record.offset(), start + header.length());
+            return new ParsedHello(record.seq(), header.messageSeq(), message, body, Wire.ClientHello.decode(body));
+        } catch (Wire.DecodeException e) {
+            return null;
+        }
+    }
+
+    /** Stateless until the cookie is valid: a ClientHello without one is answered with a HelloVerifyRequest. */
+    private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
+        ParsedHello parsed = parseClientHello(datagram);
+        if (parsed == null) {
+            droppedDatagrams.increment();
+            drops.drop("malformed ClientHello", from);
+            return;
+        }
+        byte[] peer = AddressCodec.encode(from);
+        long now = clock.millis();
+        if (!cookies.valid(peer, parsed.hello(), now)) {
+            byte[] verify = Cookies.helloVerifyRequest(parsed.recordSeq(), cookies.cookie(peer, parsed.hello(), now));
+            send(from, verify, 0, verify.length);
             helloVerifyRequests.increment();
             return;
         }
@@ -324,7 +351,14 @@ public final class EngineCore {
             drops.drop("ClientHello (handshake limit)", from);
             return;
         }
-        OwnServerStart own = ownServerStart(from, datagram);
+        OwnServerStart own = ownServerStart(from, parsed);
+        DTLSRequest request = own != null ? null : BcRequests.request(parsed.recordSeq(), parsed.message(), parsed.body());
+        if (own == null && request == null) {
+            serverSlots.release();
+            droppedDatagrams.increment();
+            drops.drop("ClientHello refused by the raw-key handshake", from);
+            return;
+        }
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
         connection.clientHello(datagram);
         // The session being replaced may have ended meanwhile (typically its peer's close_notify, sent right before
@@ -366,26 +400,8 @@ public final class EngineCore {
      * chosen, or the peer refused (no key operation either way), and no BouncyCastle session to resume. Raw keys
      * still run on BouncyCastle's handshake.
      */
-    private OwnServerStart ownServerStart(Address from, byte[] datagram) {
-        Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
-        if (record == null || record.type() != Wire.CT_HANDSHAKE || record.epoch() != 0) {
-            return null;
-        }
-        Wire.ClientHello hello;
-        Wire.FragmentHeader header;
-        byte[] body;
-        try {
-            header = Wire.fragment(datagram, record.offset(), record.length());
-            if (header.type() != Wire.HT_CLIENT_HELLO || header.fragmentOffset() != 0
-                    || header.fragmentLength() != header.length()) {
-                return null;
-            }
-            int start = record.offset() + Wire.HANDSHAKE_HEADER;
-            body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
-            hello = Wire.ClientHello.decode(body);
-        } catch (Wire.DecodeException e) {
-            return null;
-        }
+    private OwnServerStart ownServerStart(Address from, ParsedHello parsed) {
+        Wire.ClientHello hello = parsed.hello();
         HandshakeOutcome outcome = new HandshakeOutcome();
         Optional<UUID> peerName = Optional.empty();
         byte[] name = hello.extensions.get(settings.peerNameExtension());
@@ -415,7 +431,7 @@ public final class EngineCore {
                 }
             }
         }
-        return new OwnServerStart(body, hello, header.messageSeq(), peerName, selected, outcome);
+        return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, selected, outcome);
     }
 
     /** An own handshake completed (either role), on the thread that completed it. */
