@@ -81,7 +81,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
     private DTLSTransport dtls;
     /** The engine's own DTLS (PSK): handshake and record layer; null while BouncyCastle runs this connection. */
-    private OwnChannel own;
+    private volatile OwnChannel own;
     private final OwnHost ownHost = new OwnHost();
     private java.util.concurrent.ScheduledFuture<?> ownTimer;
     private boolean ownReported;
@@ -411,6 +411,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
             Optional<CachedSession> cached, HandshakeOutcome outcome) {
         synchronized (recordLayer) {
             own = OwnChannel.client(ownHost, settings, credentials, cached, outcome);
+            own.startClient();
         }
         afterOwn();
     }
@@ -422,6 +423,7 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         synchronized (recordLayer) {
             own = OwnChannel.server(ownHost, settings, helloBody, hello, messageSeq, peerName, credentials, cache,
                     outcome);
+            own.startServer();
         }
         afterOwn();
     }

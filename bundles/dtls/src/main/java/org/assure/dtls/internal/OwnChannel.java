@@ -215,11 +215,11 @@ final class OwnChannel {
         OwnChannel channel = new OwnChannel(host, settings, true, outcome);
         channel.clientCredentials = credentials;
         channel.toResume = cached.filter(CachedSession::isOwn).orElse(null);
-        channel.startClient();
         return channel;
     }
 
-    private void startClient() {
+    /** Sends the ClientHello (after the connection holds this channel, so the answer finds it). */
+    void startClient() {
         clientRandom = host.randomBytes(32);
         hello = new Wire.ClientHello();
         hello.version = Wire.DTLS12;
@@ -431,8 +431,25 @@ final class OwnChannel {
         OwnChannel channel = new OwnChannel(host, settings, false, outcome);
         channel.serverCache = cache;
         channel.helloBody = helloBody;
-        channel.startServer(hello, messageSeq, peerName, credentials);
+        channel.serverHello = hello;
+        channel.serverHelloSeq = messageSeq;
+        channel.serverPeerName = peerName;
+        channel.selected = credentials;
         return channel;
+    }
+
+    private Wire.ClientHello serverHello;
+    private int serverHelloSeq;
+    private Optional<UUID> serverPeerName;
+    private Optional<ServerCredentials> selected;
+
+    /** Answers the ClientHello (after the connection holds this channel). */
+    void startServer() {
+        Wire.ClientHello ch = serverHello;
+        serverHello = null;
+        startServer(ch, serverHelloSeq, serverPeerName, selected);
+        serverPeerName = null;
+        selected = null;
     }
 
     private void startServer(Wire.ClientHello ch, int messageSeq, Optional<UUID> name,

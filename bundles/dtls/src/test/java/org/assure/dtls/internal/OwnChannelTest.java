@@ -123,12 +123,16 @@ class OwnChannelTest {
         Wire.ClientHello hello = Wire.ClientHello.decode(body);
         Optional<UUID> name = Optional.ofNullable(hello.extensions.get(0xFF00)).flatMap(PeerNameExtension::decode);
         Optional<ServerCredentials> selected = credentials.select(null, name);
-        return OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name, selected, cache,
-                new HandshakeOutcome());
+        OwnChannel channel = OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name, selected,
+                cache, new HandshakeOutcome());
+        channel.startServer();
+        return channel;
     }
 
     private OwnChannel client(ClientCredentials creds) {
-        return OwnChannel.client(clientWires, settings, creds, Optional.empty(), new HandshakeOutcome());
+        OwnChannel channel = OwnChannel.client(clientWires, settings, creds, Optional.empty(), new HandshakeOutcome());
+        channel.startClient();
+        return channel;
     }
 
     @Test
