@@ -53,7 +53,8 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     private final DtlsRole role;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>(4);
     private final Link link = new Link();
-    private final ConnectionCrypto crypto;
+    /** BouncyCastle's crypto, only for connections BouncyCastle runs (raw keys). */
+    private ConnectionCrypto crypto;
     private final AtomicInteger drain = new AtomicInteger();
     /**
      * Serialises every call into BouncyCastle's record layer, which is not safe for a send concurrent with a
@@ -83,7 +84,8 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
     /** The engine's own DTLS (PSK): handshake and record layer; null while BouncyCastle runs this connection. */
     private volatile OwnChannel own;
     private final OwnHost ownHost = new OwnHost();
-    private java.util.concurrent.ScheduledFuture<?> ownTimer;
+    /** When the own handshake's timer is due (engine clock, ms); -1 when not armed. Under {@code recordLayer}. */
+    private volatile long ownTimerDue = -1;
     private boolean ownReported;
     /** Decrypted application data collected under the lock, delivered after it. */
     private java.util.List<byte[]> ownDelivered;
@@ -103,14 +105,16 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         this.engine = engine;
         this.peer = peer;
         this.role = role;
-        this.crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true,
-                () -> {
-                    outcomes++;
-                    engine.recordDropped(peer);
-                });
     }
 
     ConnectionCrypto crypto() {
+        if (crypto == null) {
+            crypto = new ConnectionCrypto(engine.random(), () -> renegotiationAttempt = true,
+                    () -> {
+                        outcomes++;
+                        engine.recordDropped(peer);
+                    });
+        }
         return crypto;
     }
 
@@ -460,20 +464,27 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         return true;
     }
 
-    private void ownTimerFired() {
+    /** The engine's handshake ticker: runs the own handshake's timer if it is due. */
+    void ownTick(long now) {
+        long due = ownTimerDue;
+        if (due < 0 || now < due) {
+            return;
+        }
         synchronized (recordLayer) {
-            if (mode != MODE_HANDSHAKE) {
+            if (mode != MODE_HANDSHAKE || ownTimerDue < 0 || now < ownTimerDue) {
                 return;
             }
+            ownTimerDue = -1;
+            engine.handshakeTimerIdle(this);
             own.onTimer();
         }
         afterOwn();
     }
 
     private void cancelOwnTimer() {
-        if (ownTimer != null) {
-            ownTimer.cancel(false);
-            ownTimer = null;
+        if (ownTimerDue >= 0) {
+            ownTimerDue = -1;
+            engine.handshakeTimerIdle(this);
         }
     }
 
@@ -597,9 +608,12 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
 
         @Override
         public void armTimer(long delayMillis) {
-            cancelOwnTimer();
             if (delayMillis >= 0 && mode == MODE_HANDSHAKE) {
-                ownTimer = engine.schedule(Connection.this::ownTimerFired, delayMillis);
+                // No scheduled task per handshake (each one woke the timer thread): the engine's ticker looks.
+                ownTimerDue = engine.nowMillis() + delayMillis;
+                engine.handshakeTimerArmed(Connection.this);
+            } else {
+                cancelOwnTimer();
             }
         }
 

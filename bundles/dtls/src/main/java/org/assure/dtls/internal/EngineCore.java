@@ -68,6 +68,8 @@ public final class EngineCore {
     private final AssureServerProtocol serverProtocol = new AssureServerProtocol();
     private final DTLSClientProtocol clientProtocol = new DTLSClientProtocol();
     private final ConcurrentHashMap<Address, Connection> peers = new ConcurrentHashMap<>();
+    /** Connections whose own handshake has a timer armed (see {@link #tickHandshakes()}). */
+    private final java.util.Set<Connection> timedHandshakes = ConcurrentHashMap.newKeySet();
     private final Semaphore serverSlots;
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
@@ -145,6 +147,9 @@ public final class EngineCore {
 
     private void scheduleTimers() {
         scheduler.scheduleWithFixedDelay(this::purgeCaches, PURGE_SECONDS, PURGE_SECONDS, TimeUnit.SECONDS);
+        // A quarter of the initial retransmission timeout, within 5..100 ms: RFC 6347 timers are coarse.
+        long tick = Math.max(5, Math.min(100, config.retransmissionInitial().toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::tickHandshakes, tick, tick, TimeUnit.MILLISECONDS);
         Duration sweep = sweepInterval();
         if (sweep != null) {
             scheduler.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
@@ -212,11 +217,26 @@ public final class EngineCore {
         }
     }
 
-    java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
-        try {
-            return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
+    void handshakeTimerArmed(Connection connection) {
+        timedHandshakes.add(connection);
+    }
+
+    void handshakeTimerIdle(Connection connection) {
+        timedHandshakes.remove(connection);
+    }
+
+    /** Retransmission and handshake timeouts of own handshakes, at the ticker's granularity. */
+    private void tickHandshakes() {
+        if (timedHandshakes.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        for (Connection connection : timedHandshakes) {
+            try {
+                connection.ownTick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("handshake timer failed for {}", connection.peerAddress(), e);
+            }
         }
     }
 

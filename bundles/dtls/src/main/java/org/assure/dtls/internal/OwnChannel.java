@@ -260,7 +260,7 @@ final class OwnChannel {
                     transcript.update(raw);
                     try {
                         byte[] text = Wire.decodeOpaque16(m.body());
-                        hint = Optional.of(PskHintCodec.fromText(new String(text, StandardCharsets.US_ASCII)));
+                        hint = Optional.of(PskIdentities.hint(text));
                     } catch (Wire.DecodeException e) {
                         throw fail(DECODE_ERROR, FailureCause.OTHER, "bad ServerKeyExchange");
                     } catch (CborDecodeException | RuntimeException e) {
@@ -555,7 +555,7 @@ final class OwnChannel {
         transcript.update(serverHello);
         items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, serverHello));
         Optional<byte[]> hintText = serverCredentials.psk().get().hint()
-                .map(h -> PskHintCodec.toText(h).getBytes(StandardCharsets.US_ASCII));
+                .map(PskIdentities::hintText);
         if (hintText.isPresent()) {
             byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
                     Wire.encodeOpaque16(hintText.get()));
