@@ -33,7 +33,7 @@ class LoopProbeTest {
             }
             System.out.println("PROBE server " + s.stats() + " client " + c.stats());
             long t0 = System.nanoTime();
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < Integer.getInteger("dtls.probe.count", 1000); i++) {
                 DtlsSession session = c.connect(s.localAddress(), plain).get();
                 session.send(new byte[] {1});
             }

@@ -55,6 +55,9 @@ public final class EngineCore {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
     private static final int RECORD_HEADER = 13;
     private static final long PURGE_SECONDS = 60;
+    /** The listener of an engine built without one: nothing to wait for, so session ends need no hand-off. */
+    public static final DtlsSessionListener SILENT_LISTENER = new DtlsSessionListener() {
+    };
     private static final long COOKIE_ROTATION_MILLIS = 5 * 60_000;
 
     private final DtlsConfig config;
@@ -206,7 +209,7 @@ public final class EngineCore {
      * not hold up every other peer's datagrams; with a worker pool it runs on the worker, as before.
      */
     void sessionEnded(Connection connection, CloseReason reason) {
-        if (endings == null) {
+        if (endings == null || listener == SILENT_LISTENER) {
             closeSession(connection, reason);
             return;
         }

@@ -4,11 +4,7 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESLightEngine;
-import org.bouncycastle.crypto.modes.CCMBlockCipher;
-import org.bouncycastle.crypto.modes.CCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -106,50 +102,106 @@ abstract class RecordCipher {
 
     abstract byte[] open(byte[] nonce, byte[] aad, byte[] in, int off, int len, int plainLength);
 
+    /**
+     * AES-CCM with an 8-byte tag (RFC 3610, RFC 6655: 12-byte nonce, so a 3-byte length field) on one AES engine
+     * keyed once per session direction. BouncyCastle's CCM mode builds a CTR and a CBC-MAC cipher and expands the
+     * key twice per record; a handshake's and a CoAP exchange's records are a few blocks, where that dominated.
+     */
     private static final class Ccm8 extends RecordCipher {
-        private final CCMModeCipher ccm = CCMBlockCipher.newInstance(new AESLightEngine());
-        private final boolean encrypt;
-        private KeyParameter key;
+        private static final int TAG = 8;
+        private final AESLightEngine aes = new AESLightEngine();
 
         Ccm8(byte[] key, byte[] salt, boolean encrypt) {
             super(salt);
-            this.key = new KeyParameter(key);
-            this.encrypt = encrypt;
+            aes.init(true, new KeyParameter(key));
         }
 
         @Override
         int tagLength() {
-            return 8;
-        }
-
-        private void init(byte[] nonce, byte[] aad) {
-            // The key schedule runs once; later inits pass no key and keep it.
-            ccm.init(encrypt, new AEADParameters(key, 64, nonce, aad));
-            key = null;
+            return TAG;
         }
 
         @Override
         int seal(byte[] nonce, byte[] aad, byte[] in, int off, int len, byte[] out, int outOff) {
-            init(nonce, aad);
-            try {
-                int n = ccm.processBytes(in, off, len, out, outOff);
-                return n + ccm.doFinal(out, outOff + n);
-            } catch (InvalidCipherTextException e) {
-                throw new IllegalStateException(e);
+            byte[] mac = cbcMac(nonce, aad, in, off, len);
+            ctr(nonce, in, off, len, out, outOff);
+            byte[] s0 = counterBlock(nonce, 0);
+            aes.processBlock(s0, 0, s0, 0);
+            for (int i = 0; i < TAG; i++) {
+                out[outOff + len + i] = (byte) (mac[i] ^ s0[i]);
             }
+            return len + TAG;
         }
 
         @Override
         byte[] open(byte[] nonce, byte[] aad, byte[] in, int off, int len, int plainLength) {
-            init(nonce, aad);
-            byte[] plain = new byte[plainLength];
-            try {
-                int n = ccm.processBytes(in, off, len, plain, 0);
-                ccm.doFinal(plain, n);
-                return plain;
-            } catch (InvalidCipherTextException | RuntimeException e) {
+            if (len != plainLength + TAG) {
                 return null;
             }
+            byte[] plain = new byte[plainLength];
+            ctr(nonce, in, off, plainLength, plain, 0);
+            byte[] mac = cbcMac(nonce, aad, plain, 0, plainLength);
+            byte[] s0 = counterBlock(nonce, 0);
+            aes.processBlock(s0, 0, s0, 0);
+            int diff = 0;
+            for (int i = 0; i < TAG; i++) {
+                diff |= (mac[i] ^ s0[i]) ^ in[off + plainLength + i];
+            }
+            return diff == 0 ? plain : null;
+        }
+
+        /** A_i: flags (L-1 = 2), nonce, 3-byte counter. */
+        private static byte[] counterBlock(byte[] nonce, int counter) {
+            byte[] a = new byte[16];
+            a[0] = 2;
+            System.arraycopy(nonce, 0, a, 1, 12);
+            a[13] = (byte) (counter >>> 16);
+            a[14] = (byte) (counter >>> 8);
+            a[15] = (byte) counter;
+            return a;
+        }
+
+        private void ctr(byte[] nonce, byte[] in, int off, int len, byte[] out, int outOff) {
+            byte[] a = counterBlock(nonce, 1);
+            byte[] keystream = new byte[16];
+            int counter = 1;
+            for (int done = 0; done < len; done += 16) {
+                a[13] = (byte) (counter >>> 16);
+                a[14] = (byte) (counter >>> 8);
+                a[15] = (byte) counter;
+                aes.processBlock(a, 0, keystream, 0);
+                int n = Math.min(16, len - done);
+                for (int i = 0; i < n; i++) {
+                    out[outOff + done + i] = (byte) (in[off + done + i] ^ keystream[i]);
+                }
+                counter++;
+            }
+        }
+
+        private byte[] cbcMac(byte[] nonce, byte[] aad, byte[] in, int off, int len) {
+            byte[] x = new byte[16];
+            // B0: flags (Adata, M' = (8-2)/2, L' = 2), nonce, message length.
+            x[0] = 0x5A;
+            System.arraycopy(nonce, 0, x, 1, 12);
+            x[13] = (byte) (len >>> 16);
+            x[14] = (byte) (len >>> 8);
+            x[15] = (byte) len;
+            aes.processBlock(x, 0, x, 0);
+            // The additional data (13 bytes) with its 2-byte length: one block, zero padded.
+            x[0] ^= (byte) (aad.length >>> 8);
+            x[1] ^= (byte) aad.length;
+            for (int i = 0; i < aad.length; i++) {
+                x[2 + i] ^= aad[i];
+            }
+            aes.processBlock(x, 0, x, 0);
+            for (int done = 0; done < len; done += 16) {
+                int n = Math.min(16, len - done);
+                for (int i = 0; i < n; i++) {
+                    x[i] ^= in[off + done + i];
+                }
+                aes.processBlock(x, 0, x, 0);
+            }
+            return x;
         }
     }
 
