@@ -607,6 +607,11 @@ final class Connection implements DtlsSession, DTLSRecordCallback {
         }
 
         @Override
+        public java.security.SecureRandom secureRandom() {
+            return engine.random();
+        }
+
+        @Override
         public void armTimer(long delayMillis) {
             if (delayMillis >= 0 && mode == MODE_HANDSHAKE) {
                 // No scheduled task per handshake (each one woke the timer thread): the engine's ticker looks.

@@ -444,7 +444,11 @@ public final class EngineCore {
             selected = Optional.empty();
         }
         if (selected.isPresent()) {
-            if (selected.get().psk().isEmpty() || !hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8)) {
+            boolean psk = selected.get().psk().isPresent() && hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8);
+            boolean ecRawKey = selected.get().rawKey().filter(k -> EcP256.isP256(k.ownKey().publicKey())).isPresent()
+                    && hello.offers(OwnChannel.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
+            if (!psk && !ecRawKey) {
+                // RSA raw keys still run on BouncyCastle's handshake.
                 return null;
             }
             if (hello.sessionId.length > 0) {
@@ -552,7 +556,7 @@ public final class EngineCore {
             }
         }
         handshakes.incrementAndGet();
-        if (credentials.rawKey().isEmpty()) {
+        if (credentials.rawKey().isEmpty() || EcP256.isP256(credentials.rawKey().get().ownKey().publicKey())) {
             ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
             Optional<CachedSession> cached = clientCache.get(key).filter(CachedSession::isOwn);
             connection.connectResult = result;

@@ -39,6 +39,8 @@ final class OwnChannel {
 
         byte[] randomBytes(int n);
 
+        java.security.SecureRandom secureRandom();
+
         /** (Re)arms the one handshake timer of this channel; a negative delay cancels it. */
         void armTimer(long delayMillis);
 
@@ -66,6 +68,11 @@ final class OwnChannel {
     static final int NO_RENEGOTIATION = 100;
     static final int UNSUPPORTED_EXTENSION = 110;
 
+    static final int BAD_CERTIFICATE = 42;
+    static final int UNSUPPORTED_CERTIFICATE = 43;
+    static final int TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xC0AE;
+    private static final int CERTIFICATE_TYPE_RAW_PUBLIC_KEY = 2;
+    private static final int ECDSA_SECP256R1_SHA256 = 0x0403;
     private static final int HEARTBEAT_MODE_PEER_ALLOWED = 1;
     private static final int HEARTBEAT_REQUEST = 1;
     private static final int HEARTBEAT_RESPONSE = 2;
@@ -74,7 +81,8 @@ final class OwnChannel {
     private static final int MAX_HELLO_VERIFY = 4;
 
     private enum State {
-        CLIENT_WAIT_SERVER_HELLO, CLIENT_WAIT_HELLO_DONE, CLIENT_WAIT_FINISHED, CLIENT_RESUME_WAIT_FINISHED,
+        CLIENT_WAIT_SERVER_HELLO, CLIENT_WAIT_CERTIFICATE, CLIENT_WAIT_SERVER_KEY_EXCHANGE, CLIENT_WAIT_HELLO_DONE,
+        CLIENT_WAIT_FINISHED, CLIENT_RESUME_WAIT_FINISHED, SERVER_WAIT_CERTIFICATE, SERVER_WAIT_CERTIFICATE_VERIFY,
         SERVER_WAIT_KEY_EXCHANGE, SERVER_WAIT_FINISHED, SERVER_RESUME_WAIT_FINISHED, ESTABLISHED, FAILED
     }
 
@@ -114,6 +122,12 @@ final class OwnChannel {
     private final ReplayWindow replay = new ReplayWindow();
     private int plaintextLimit = 16384;
     private int suite;
+    /** ECDHE-ECDSA with raw public keys (RFC 7250) rather than PSK. */
+    private boolean rawKeys;
+    private org.bouncycastle.crypto.AsymmetricCipherKeyPair ephemeral;
+    private org.bouncycastle.crypto.params.ECPublicKeyParameters peerStatic;
+    private org.assure.dtls.PeerKey peerKey;
+    private boolean certificateRequested;
 
     // ---- handshake ----------------------------------------------------------------------------------------
     private State state;
@@ -226,7 +240,10 @@ final class OwnChannel {
         hello.random = clientRandom;
         hello.sessionId = toResume != null ? toResume.sessionId().toByteArray() : new byte[0];
         hello.cookie = new byte[0];
-        hello.suites = new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8};
+        boolean psk = clientCredentials.psk().isPresent();
+        boolean raw = clientCredentials.rawKey().isPresent();
+        hello.suites = psk && raw ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8, TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8}
+                : psk ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8} : new int[] {TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8};
         hello.compressions = new byte[] {0};
         Map<Integer, byte[]> extensions = new LinkedHashMap<>();
         extensions.put(Wire.EXT_RENEGOTIATION_INFO, new byte[] {0});
@@ -237,6 +254,13 @@ final class OwnChannel {
         }
         clientCredentials.ownName().ifPresent(
                 name -> extensions.put(settings.peerNameExtension(), PeerNameExtension.encode(name)));
+        if (raw) {
+            extensions.put(Wire.EXT_CLIENT_CERTIFICATE_TYPE, new byte[] {1, CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
+            extensions.put(Wire.EXT_SERVER_CERTIFICATE_TYPE, new byte[] {1, CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
+            extensions.put(Wire.EXT_SUPPORTED_GROUPS, new byte[] {0, 2, 0, (byte) EcP256.NAMED_GROUP});
+            extensions.put(Wire.EXT_EC_POINT_FORMATS, new byte[] {1, 0});
+            extensions.put(Wire.EXT_SIGNATURE_ALGORITHMS, new byte[] {0, 2, 4, 3});
+        }
         hello.extensions = extensions;
         state = State.CLIENT_WAIT_SERVER_HELLO;
         deadline = host.nowMillis() + settings.handshakeTimeoutMillis();
@@ -255,8 +279,40 @@ final class OwnChannel {
                     throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
                 }
             }
+            case CLIENT_WAIT_CERTIFICATE -> {
+                if (m.type() != Wire.HT_CERTIFICATE) {
+                    throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
+                }
+                transcript.update(raw);
+                byte[] spki = rawPublicKey(m.body());
+                Optional<org.assure.dtls.PeerKey> accepted;
+                try {
+                    accepted = clientCredentials.rawKey().get().peerKeys().find(Bytes.of(spki));
+                } catch (RuntimeException e) {
+                    accepted = Optional.empty();
+                }
+                peerStatic = EcP256.publicKey(spki);
+                if (accepted == null || accepted.isEmpty() || !consistentServer(accepted.get().peer())
+                        || peerStatic == null) {
+                    throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "server key not accepted");
+                }
+                peerKey = accepted.get();
+                state = State.CLIENT_WAIT_SERVER_KEY_EXCHANGE;
+            }
+            case CLIENT_WAIT_SERVER_KEY_EXCHANGE -> {
+                if (m.type() != Wire.HT_SERVER_KEY_EXCHANGE) {
+                    throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
+                }
+                ecdheServerKeyExchange(m.body());
+                transcript.update(raw);
+                state = State.CLIENT_WAIT_HELLO_DONE;
+            }
             case CLIENT_WAIT_HELLO_DONE -> {
-                if (m.type() == Wire.HT_SERVER_KEY_EXCHANGE && hint.isEmpty()) {
+                if (rawKeys && m.type() == Wire.HT_CERTIFICATE_REQUEST && !certificateRequested) {
+                    certificateRequest(m.body());
+                    transcript.update(raw);
+                    certificateRequested = true;
+                } else if (!rawKeys && m.type() == Wire.HT_SERVER_KEY_EXCHANGE && hint.isEmpty()) {
                     transcript.update(raw);
                     try {
                         byte[] text = Wire.decodeOpaque16(m.body());
@@ -364,12 +420,175 @@ final class OwnChannel {
             master = toResume.masterSecret().toByteArray();
             deriveKeys();
             state = State.CLIENT_RESUME_WAIT_FINISHED;
+        } else if (sh.suite == TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8) {
+            byte[] type = sh.extensions.get(Wire.EXT_SERVER_CERTIFICATE_TYPE);
+            if (type == null || type.length != 1 || type[0] != CERTIFICATE_TYPE_RAW_PUBLIC_KEY) {
+                throw fail(UNSUPPORTED_CERTIFICATE, FailureCause.OTHER, "server certificate not a raw key");
+            }
+            rawKeys = true;
+            state = State.CLIENT_WAIT_CERTIFICATE;
         } else {
             state = State.CLIENT_WAIT_HELLO_DONE;
         }
     }
 
+    private boolean consistentServer(Optional<UUID> owner) {
+        return serverName.isEmpty() || owner.isEmpty() || owner.equals(serverName);
+    }
+
+    /** RFC 7250 §3: a raw-key Certificate is one SubjectPublicKeyInfo<1..2^24-1>. */
+    private byte[] rawPublicKey(byte[] body) throws Failure {
+        try {
+            Wire.Reader r = new Wire.Reader(body);
+            byte[] spki = r.vector24();
+            r.end();
+            if (spki.length == 0) {
+                throw new Wire.DecodeException("empty certificate");
+            }
+            return spki;
+        } catch (Wire.DecodeException e) {
+            throw fail(DECODE_ERROR, FailureCause.BAD_PEER_KEY, "bad raw-key Certificate");
+        }
+    }
+
+    private static byte[] certificateMessageBody(java.security.PublicKey key) {
+        return new Wire.Writer().vector24(key.getEncoded()).toByteArray();
+    }
+
+    /** ECDHE ServerKeyExchange: named curve secp256r1, the point, an ECDSA-SHA256 signature by the server key. */
+    private void ecdheServerKeyExchange(byte[] body) throws Failure {
+        int paramsLength;
+        byte[] point;
+        int algorithm;
+        byte[] signature;
+        try {
+            Wire.Reader r = new Wire.Reader(body);
+            int curveType = r.u8();
+            int group = r.u16();
+            point = r.vector8();
+            paramsLength = 4 + point.length;
+            algorithm = r.u16();
+            signature = r.vector16();
+            r.end();
+            if (curveType != 3 || group != EcP256.NAMED_GROUP) {
+                throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "not secp256r1");
+            }
+        } catch (Wire.DecodeException e) {
+            throw fail(DECODE_ERROR, FailureCause.OTHER, "bad ServerKeyExchange");
+        }
+        if (algorithm != ECDSA_SECP256R1_SHA256) {
+            throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "signature algorithm not offered");
+        }
+        org.bouncycastle.crypto.params.ECPublicKeyParameters serverEphemeral = EcP256.decodePoint(point);
+        if (serverEphemeral == null) {
+            throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
+        }
+        byte[] signed = sha256(clientRandom, serverRandom, Arrays.copyOf(body, paramsLength));
+        if (!EcP256.verify(peerStatic, signed, signature)) {
+            throw fail(DECRYPT_ERROR, FailureCause.AUTHENTICATION_FAILED, "ServerKeyExchange signature");
+        }
+        ephemeral = EcP256.generate(hostRandom());
+        serverPoint = serverEphemeral;
+    }
+
+    private org.bouncycastle.crypto.params.ECPublicKeyParameters serverPoint;
+
+    private void certificateRequest(byte[] body) throws Failure {
+        try {
+            Wire.Reader r = new Wire.Reader(body);
+            byte[] types = r.vector8();
+            byte[] algorithms = r.vector16();
+            r.vector16();
+            r.end();
+            boolean ecdsa = false;
+            for (int i = 0; i + 1 < algorithms.length; i += 2) {
+                ecdsa |= ((algorithms[i] & 0xFF) << 8 | (algorithms[i + 1] & 0xFF)) == ECDSA_SECP256R1_SHA256;
+            }
+            boolean ecdsaSign = false;
+            for (byte type : types) {
+                ecdsaSign |= type == 64;
+            }
+            if (!ecdsa || !ecdsaSign) {
+                throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "no common signature algorithm");
+            }
+        } catch (Wire.DecodeException e) {
+            throw fail(DECODE_ERROR, FailureCause.OTHER, "bad CertificateRequest");
+        }
+    }
+
+    private java.security.SecureRandom hostRandom() {
+        return host.secureRandom();
+    }
+
+    private static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] ecdsaSign(byte[] hash) throws Failure {
+        try {
+            java.security.PrivateKey key = rawKeyCredentials().ownKey().privateKey();
+            return EcP256.sign(EcP256.privateKey(key), hash);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw fail(INTERNAL_ERROR, FailureCause.OTHER, "cannot sign");
+        }
+    }
+
+    private org.assure.dtls.RawKeyCredentials rawKeyCredentials() {
+        return client ? clientCredentials.rawKey().get() : serverCredentials.rawKey().get();
+    }
+
+    private static byte[] signed(int algorithm, byte[] signature) {
+        return new Wire.Writer().u16(algorithm).vector16(signature).toByteArray();
+    }
+
+    private void rawKeyClientFlight() throws Failure {
+        List<FlightItem> items = new ArrayList<>(5);
+        if (certificateRequested) {
+            byte[] certificate = Wire.handshakeMessage(Wire.HT_CERTIFICATE, nextSendSeq++,
+                    certificateMessageBody(rawKeyCredentials().ownKey().publicKey()));
+            transcript.update(certificate);
+            items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
+        }
+        byte[] point = EcP256.encodePoint((org.bouncycastle.crypto.params.ECPublicKeyParameters) ephemeral.getPublic());
+        byte[] cke = Wire.handshakeMessage(Wire.HT_CLIENT_KEY_EXCHANGE, nextSendSeq++,
+                new Wire.Writer().vector8(point).toByteArray());
+        transcript.update(cke);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, cke));
+        byte[] premaster = EcP256.agree((org.bouncycastle.crypto.params.ECPrivateKeyParameters) ephemeral.getPrivate(),
+                serverPoint);
+        master = KeySchedule.extendedMasterSecret(premaster, hash());
+        Arrays.fill(premaster, (byte) 0);
+        ephemeral = null;
+        deriveKeys();
+        if (certificateRequested) {
+            byte[] verify = Wire.handshakeMessage(Wire.HT_CERTIFICATE_VERIFY, nextSendSeq++,
+                    signed(ECDSA_SECP256R1_SHA256, ecdsaSign(hash())));
+            transcript.update(verify);
+            items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, verify));
+        }
+        items.add(changeCipherSpec());
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 1, finishedMessage(true)));
+        state = State.CLIENT_WAIT_FINISHED;
+        newFlight(items, false);
+    }
+
     private void clientKeyExchange() throws Failure {
+        if (rawKeys) {
+            if (!certificateRequested) {
+                // Mutual authentication is the profile's: a server that does not ask for our key is not one of ours.
+                throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "no CertificateRequest");
+            }
+            rawKeyClientFlight();
+            return;
+        }
         Optional<PskKey> key;
         try {
             key = clientCredentials.psk().map(resolver -> resolver.resolve(hint)).orElse(Optional.empty());
@@ -409,6 +628,12 @@ final class OwnChannel {
             finalFlight = List.of(changeCipherSpec(), new FlightItem(Wire.CT_HANDSHAKE, 1, finished));
             finalFlightPeerSeq = m.seq();
             send(finalFlight);
+        } else if (rawKeys) {
+            identity = new PeerIdentity(named, PeerIdentity.peerId(named, peerKey.peer()), peerKey.keyId(),
+                    CredentialType.RAW_PUBLIC_KEY);
+            if (sessionId.length > 0) {
+                toCache = CachedSession.own(master, suite, Bytes.of(sessionId), identity);
+            }
         } else {
             identity = new PeerIdentity(named, PeerIdentity.peerId(named, pskKey.peer()), pskKey.keyId(),
                     CredentialType.PSK);
@@ -520,7 +745,10 @@ final class OwnChannel {
             extensions.put(settings.peerNameExtension(), PeerNameExtension.encode(serverCredentials.serverName().get()));
         }
         serverRandom = host.randomBytes(32);
-        suite = Wire.TLS_PSK_WITH_AES_128_CCM_8;
+        boolean pskSuite = serverCredentials.psk().isPresent() && ch.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8);
+        boolean rawSuite = !pskSuite && ch.offers(TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
+                && serverCredentials.rawKey().filter(k -> EcP256.isP256(k.ownKey().publicKey())).isPresent();
+        suite = rawSuite ? TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 : Wire.TLS_PSK_WITH_AES_128_CCM_8;
         Wire.ServerHello sh = new Wire.ServerHello();
         sh.version = Wire.DTLS12;
         sh.random = serverRandom;
@@ -528,8 +756,10 @@ final class OwnChannel {
         sh.suite = suite;
         sh.extensions = extensions;
         CachedSession cached = resumable(ch.sessionId);
-        if (cached != null) {
+        if (cached != null && ch.offers(cached.cipherSuite())) {
             resumed = true;
+            suite = cached.cipherSuite();
+            sh.suite = suite;
             sessionId = ch.sessionId;
             sh.sessionId = sessionId;
             PeerIdentity previous = cached.identity();
@@ -545,11 +775,15 @@ final class OwnChannel {
                     new FlightItem(Wire.CT_HANDSHAKE, 1, finished)), false);
             return;
         }
-        if (serverCredentials.psk().isEmpty() || !ch.offers(suite)) {
+        if (!pskSuite && !rawSuite) {
             throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "no common cipher suite");
         }
         sessionId = serverCache.enabled() ? host.randomBytes(32) : new byte[0];
         sh.sessionId = sessionId;
+        if (rawSuite) {
+            rawKeyServerFlight(ch, sh);
+            return;
+        }
         List<FlightItem> items = new ArrayList<>(3);
         byte[] serverHello = Wire.handshakeMessage(Wire.HT_SERVER_HELLO, nextSendSeq++, sh.encode());
         transcript.update(serverHello);
@@ -569,6 +803,79 @@ final class OwnChannel {
         newFlight(items, false);
     }
 
+    /** Full ECDHE-ECDSA flight: ServerHello, Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone. */
+    private void rawKeyServerFlight(Wire.ClientHello ch, Wire.ServerHello sh) throws Failure {
+        byte[] clientTypes = ch.extensions.get(Wire.EXT_CLIENT_CERTIFICATE_TYPE);
+        byte[] serverTypes = ch.extensions.get(Wire.EXT_SERVER_CERTIFICATE_TYPE);
+        if (!listsRawKey(clientTypes) || !listsRawKey(serverTypes)) {
+            throw fail(UNSUPPORTED_CERTIFICATE, FailureCause.OTHER, "raw public keys not offered");
+        }
+        byte[] groups = ch.extensions.get(Wire.EXT_SUPPORTED_GROUPS);
+        if (groups != null && !listsU16(groups, EcP256.NAMED_GROUP)) {
+            throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "secp256r1 not offered");
+        }
+        byte[] algorithms = ch.extensions.get(Wire.EXT_SIGNATURE_ALGORITHMS);
+        if (algorithms != null && !listsU16(algorithms, ECDSA_SECP256R1_SHA256)) {
+            throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "ecdsa_secp256r1_sha256 not offered");
+        }
+        rawKeys = true;
+        sh.extensions.put(Wire.EXT_SERVER_CERTIFICATE_TYPE, new byte[] {CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
+        sh.extensions.put(Wire.EXT_CLIENT_CERTIFICATE_TYPE, new byte[] {CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
+        if (ch.extensions.containsKey(Wire.EXT_EC_POINT_FORMATS)) {
+            sh.extensions.put(Wire.EXT_EC_POINT_FORMATS, new byte[] {1, 0});
+        }
+        List<FlightItem> items = new ArrayList<>(5);
+        byte[] serverHello = Wire.handshakeMessage(Wire.HT_SERVER_HELLO, nextSendSeq++, sh.encode());
+        transcript.update(serverHello);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, serverHello));
+        byte[] certificate = Wire.handshakeMessage(Wire.HT_CERTIFICATE, nextSendSeq++,
+                certificateMessageBody(rawKeyCredentials().ownKey().publicKey()));
+        transcript.update(certificate);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
+        ephemeral = EcP256.generate(hostRandom());
+        byte[] point = EcP256.encodePoint((org.bouncycastle.crypto.params.ECPublicKeyParameters) ephemeral.getPublic());
+        byte[] params = new Wire.Writer().u8(3).u16(EcP256.NAMED_GROUP).vector8(point).toByteArray();
+        byte[] signature = ecdsaSign(sha256(clientRandom, serverRandom, params));
+        byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
+                new Wire.Writer().bytes(params).bytes(signed(ECDSA_SECP256R1_SHA256, signature)).toByteArray());
+        transcript.update(ske);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, ske));
+        byte[] request = Wire.handshakeMessage(Wire.HT_CERTIFICATE_REQUEST, nextSendSeq++,
+                new Wire.Writer().vector8(new byte[] {64}).vector16(new byte[] {4, 3}).u16(0).toByteArray());
+        transcript.update(request);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, request));
+        byte[] done = Wire.handshakeMessage(Wire.HT_SERVER_HELLO_DONE, nextSendSeq++, new byte[0]);
+        transcript.update(done);
+        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, done));
+        state = State.SERVER_WAIT_CERTIFICATE;
+        newFlight(items, false);
+    }
+
+    private static boolean listsRawKey(byte[] types) {
+        if (types == null || types.length < 2 || (types[0] & 0xFF) != types.length - 1) {
+            return false;
+        }
+        for (int i = 1; i < types.length; i++) {
+            if (types[i] == CERTIFICATE_TYPE_RAW_PUBLIC_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a u16-length-prefixed list of u16 values holds {@code value}. */
+    private static boolean listsU16(byte[] list, int value) {
+        if (list.length < 2 || (((list[0] & 0xFF) << 8) | (list[1] & 0xFF)) != list.length - 2) {
+            return false;
+        }
+        for (int i = 2; i + 1 < list.length; i += 2) {
+            if ((((list[i] & 0xFF) << 8) | (list[i + 1] & 0xFF)) == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A cached own session this ClientHello may resume: same named peer, key still offered. */
     private CachedSession resumable(byte[] id) {
         if (id.length == 0 || !serverCache.enabled()) {
@@ -579,8 +886,12 @@ final class OwnChannel {
             return null;
         }
         PeerIdentity previous = cached.get().identity();
-        if (!previous.peerName().equals(peerName) || previous.type() != CredentialType.PSK) {
+        if (!previous.peerName().equals(peerName)) {
             return null;
+        }
+        if (previous.type() == CredentialType.RAW_PUBLIC_KEY) {
+            // The raw key itself is not re-presented on resumption; the credentials must still offer raw keys.
+            return serverCredentials.rawKey().isPresent() ? cached.get() : null;
         }
         boolean stillOffered = serverCredentials.psk().flatMap(offer -> offer.keys().find(previous.keyId()))
                 .filter(key -> consistent(key.peer())).isPresent();
@@ -593,9 +904,71 @@ final class OwnChannel {
 
     private void serverMessage(Reassembly.Message m, byte[] raw) throws Failure {
         switch (state) {
+            case SERVER_WAIT_CERTIFICATE -> {
+                if (m.type() != Wire.HT_CERTIFICATE) {
+                    throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
+                }
+                byte[] spki = rawPublicKey(m.body());
+                Optional<org.assure.dtls.PeerKey> accepted;
+                try {
+                    accepted = serverCredentials.rawKey().get().peerKeys().find(Bytes.of(spki));
+                } catch (RuntimeException e) {
+                    accepted = Optional.empty();
+                }
+                peerStatic = EcP256.publicKey(spki);
+                if (accepted == null || accepted.isEmpty() || !consistent(accepted.get().peer()) || peerStatic == null) {
+                    throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "peer key not accepted");
+                }
+                peerKey = accepted.get();
+                transcript.update(raw);
+                state = State.SERVER_WAIT_KEY_EXCHANGE;
+            }
+            case SERVER_WAIT_CERTIFICATE_VERIFY -> {
+                if (m.type() != Wire.HT_CERTIFICATE_VERIFY) {
+                    throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
+                }
+                int algorithm;
+                byte[] signature;
+                try {
+                    Wire.Reader r = new Wire.Reader(m.body());
+                    algorithm = r.u16();
+                    signature = r.vector16();
+                    r.end();
+                } catch (Wire.DecodeException e) {
+                    throw fail(DECODE_ERROR, FailureCause.OTHER, "bad CertificateVerify");
+                }
+                if (algorithm != ECDSA_SECP256R1_SHA256 || !EcP256.verify(peerStatic, hash(), signature)) {
+                    throw fail(DECRYPT_ERROR, FailureCause.AUTHENTICATION_FAILED, "CertificateVerify");
+                }
+                transcript.update(raw);
+                state = State.SERVER_WAIT_FINISHED;
+            }
             case SERVER_WAIT_KEY_EXCHANGE -> {
                 if (m.type() != Wire.HT_CLIENT_KEY_EXCHANGE) {
                     throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
+                }
+                if (rawKeys) {
+                    byte[] point;
+                    try {
+                        Wire.Reader r = new Wire.Reader(m.body());
+                        point = r.vector8();
+                        r.end();
+                    } catch (Wire.DecodeException e) {
+                        throw fail(DECODE_ERROR, FailureCause.OTHER, "bad ClientKeyExchange");
+                    }
+                    org.bouncycastle.crypto.params.ECPublicKeyParameters clientPoint = EcP256.decodePoint(point);
+                    if (clientPoint == null) {
+                        throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
+                    }
+                    transcript.update(raw);
+                    byte[] premaster = EcP256.agree(
+                            (org.bouncycastle.crypto.params.ECPrivateKeyParameters) ephemeral.getPrivate(), clientPoint);
+                    master = KeySchedule.extendedMasterSecret(premaster, hash());
+                    Arrays.fill(premaster, (byte) 0);
+                    ephemeral = null;
+                    deriveKeys();
+                    state = State.SERVER_WAIT_CERTIFICATE_VERIFY;
+                    break;
                 }
                 byte[] identityBytes;
                 try {
@@ -628,8 +1001,11 @@ final class OwnChannel {
                 }
                 transcript.update(raw);
                 if (state == State.SERVER_WAIT_FINISHED) {
-                    identity = new PeerIdentity(peerName, PeerIdentity.peerId(peerName, pskKey.peer()),
-                            pskKey.keyId(), CredentialType.PSK);
+                    identity = rawKeys
+                            ? new PeerIdentity(peerName, PeerIdentity.peerId(peerName, peerKey.peer()), peerKey.keyId(),
+                                    CredentialType.RAW_PUBLIC_KEY)
+                            : new PeerIdentity(peerName, PeerIdentity.peerId(peerName, pskKey.peer()),
+                                    pskKey.keyId(), CredentialType.PSK);
                     byte[] finished = finishedMessage(false);
                     finalFlight = List.of(changeCipherSpec(), new FlightItem(Wire.CT_HANDSHAKE, 1, finished));
                     finalFlightPeerSeq = m.seq();
@@ -722,6 +1098,10 @@ final class OwnChannel {
         serverCache = null;
         toResume = null;
         pskKey = null;
+        peerKey = null;
+        peerStatic = null;
+        ephemeral = null;
+        serverPoint = null;
         clientRandom = null;
         serverRandom = null;
         master = null;

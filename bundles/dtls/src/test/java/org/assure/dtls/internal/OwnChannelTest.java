@@ -63,6 +63,11 @@ class OwnChannelTest {
         }
 
         @Override
+        public SecureRandom secureRandom() {
+            return RANDOM;
+        }
+
+        @Override
         public void armTimer(long delayMillis) {
             timer = delayMillis;
         }
