@@ -445,10 +445,9 @@ public final class EngineCore {
         }
         if (selected.isPresent()) {
             boolean psk = selected.get().psk().isPresent() && hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8);
-            boolean ecRawKey = selected.get().rawKey().filter(k -> EcP256.isP256(k.ownKey().publicKey())).isPresent()
-                    && hello.offers(OwnChannel.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8);
-            if (!psk && !ecRawKey) {
-                // RSA raw keys still run on BouncyCastle's handshake.
+            boolean rawKey = selected.get().rawKey().map(k -> OwnChannel.rawSuiteFor(k.ownKey().publicKey()))
+                    .filter(suite -> suite != 0 && hello.offers(suite)).isPresent();
+            if (!psk && !rawKey) {
                 return null;
             }
             if (hello.sessionId.length > 0) {
@@ -556,7 +555,7 @@ public final class EngineCore {
             }
         }
         handshakes.incrementAndGet();
-        if (credentials.rawKey().isEmpty() || EcP256.isP256(credentials.rawKey().get().ownKey().publicKey())) {
+        if (credentials.rawKey().isEmpty() || OwnChannel.rawSuiteFor(credentials.rawKey().get().ownKey().publicKey()) != 0) {
             ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
             Optional<CachedSession> cached = clientCache.get(key).filter(CachedSession::isOwn);
             connection.connectResult = result;

@@ -71,6 +71,7 @@ final class OwnChannel {
     static final int BAD_CERTIFICATE = 42;
     static final int UNSUPPORTED_CERTIFICATE = 43;
     static final int TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xC0AE;
+    static final int TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 = 0xC02F;
     private static final int CERTIFICATE_TYPE_RAW_PUBLIC_KEY = 2;
     private static final int ECDSA_SECP256R1_SHA256 = 0x0403;
     private static final int HEARTBEAT_MODE_PEER_ALLOWED = 1;
@@ -125,7 +126,7 @@ final class OwnChannel {
     /** ECDHE-ECDSA with raw public keys (RFC 7250) rather than PSK. */
     private boolean rawKeys;
     private org.bouncycastle.crypto.AsymmetricCipherKeyPair ephemeral;
-    private org.bouncycastle.crypto.params.ECPublicKeyParameters peerStatic;
+    private org.bouncycastle.crypto.params.AsymmetricKeyParameter peerStatic;
     private org.assure.dtls.PeerKey peerKey;
     private boolean certificateRequested;
 
@@ -242,8 +243,9 @@ final class OwnChannel {
         hello.cookie = new byte[0];
         boolean psk = clientCredentials.psk().isPresent();
         boolean raw = clientCredentials.rawKey().isPresent();
-        hello.suites = psk && raw ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8, TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8}
-                : psk ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8} : new int[] {TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8};
+        int rawSuite = raw ? rawSuiteFor(clientCredentials.rawKey().get().ownKey().publicKey()) : 0;
+        hello.suites = psk && raw ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8, rawSuite}
+                : psk ? new int[] {Wire.TLS_PSK_WITH_AES_128_CCM_8} : new int[] {rawSuite};
         hello.compressions = new byte[] {0};
         Map<Integer, byte[]> extensions = new LinkedHashMap<>();
         extensions.put(Wire.EXT_RENEGOTIATION_INFO, new byte[] {0});
@@ -259,7 +261,7 @@ final class OwnChannel {
             extensions.put(Wire.EXT_SERVER_CERTIFICATE_TYPE, new byte[] {1, CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
             extensions.put(Wire.EXT_SUPPORTED_GROUPS, new byte[] {0, 2, 0, (byte) EcP256.NAMED_GROUP});
             extensions.put(Wire.EXT_EC_POINT_FORMATS, new byte[] {1, 0});
-            extensions.put(Wire.EXT_SIGNATURE_ALGORITHMS, new byte[] {0, 2, 4, 3});
+            extensions.put(Wire.EXT_SIGNATURE_ALGORITHMS, new byte[] {0, 4, 4, 3, 4, 1});
         }
         hello.extensions = extensions;
         state = State.CLIENT_WAIT_SERVER_HELLO;
@@ -291,7 +293,7 @@ final class OwnChannel {
                 } catch (RuntimeException e) {
                     accepted = Optional.empty();
                 }
-                peerStatic = EcP256.publicKey(spki);
+                peerStatic = Signatures.publicKey(spki);
                 if (accepted == null || accepted.isEmpty() || !consistentServer(accepted.get().peer())
                         || peerStatic == null) {
                     throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "server key not accepted");
@@ -420,7 +422,7 @@ final class OwnChannel {
             master = toResume.masterSecret().toByteArray();
             deriveKeys();
             state = State.CLIENT_RESUME_WAIT_FINISHED;
-        } else if (sh.suite == TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8) {
+        } else if (sh.suite == TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 || sh.suite == TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256) {
             byte[] type = sh.extensions.get(Wire.EXT_SERVER_CERTIFICATE_TYPE);
             if (type == null || type.length != 1 || type[0] != CERTIFICATE_TYPE_RAW_PUBLIC_KEY) {
                 throw fail(UNSUPPORTED_CERTIFICATE, FailureCause.OTHER, "server certificate not a raw key");
@@ -430,6 +432,14 @@ final class OwnChannel {
         } else {
             state = State.CLIENT_WAIT_HELLO_DONE;
         }
+    }
+
+    /** PROFILE §6: EC raw keys use ECDHE-ECDSA with CCM_8, RSA raw keys ECDHE-RSA with GCM; 0 for neither. */
+    static int rawSuiteFor(java.security.PublicKey key) {
+        if (EcP256.isP256(key)) {
+            return TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8;
+        }
+        return Signatures.isRsa(key) ? TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 : 0;
     }
 
     private boolean consistentServer(Optional<UUID> owner) {
@@ -476,15 +486,16 @@ final class OwnChannel {
         } catch (Wire.DecodeException e) {
             throw fail(DECODE_ERROR, FailureCause.OTHER, "bad ServerKeyExchange");
         }
-        if (algorithm != ECDSA_SECP256R1_SHA256) {
-            throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "signature algorithm not offered");
+        if (algorithm != Signatures.algorithmOf(peerStatic)
+                || (suite == TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8) != (algorithm == ECDSA_SECP256R1_SHA256)) {
+            throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "signature algorithm does not fit the key");
         }
         org.bouncycastle.crypto.params.ECPublicKeyParameters serverEphemeral = EcP256.decodePoint(point);
         if (serverEphemeral == null) {
             throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
         }
         byte[] signed = sha256(clientRandom, serverRandom, Arrays.copyOf(body, paramsLength));
-        if (!EcP256.verify(peerStatic, signed, signature)) {
+        if (!Signatures.verify(peerStatic, algorithm, signed, signature)) {
             throw fail(DECRYPT_ERROR, FailureCause.AUTHENTICATION_FAILED, "ServerKeyExchange signature");
         }
         ephemeral = EcP256.generate(hostRandom());
@@ -500,15 +511,18 @@ final class OwnChannel {
             byte[] algorithms = r.vector16();
             r.vector16();
             r.end();
-            boolean ecdsa = false;
+            int own = Signatures.algorithmFor(rawKeyCredentials().ownKey().publicKey());
+            boolean algorithm = false;
             for (int i = 0; i + 1 < algorithms.length; i += 2) {
-                ecdsa |= ((algorithms[i] & 0xFF) << 8 | (algorithms[i + 1] & 0xFF)) == ECDSA_SECP256R1_SHA256;
+                algorithm |= ((algorithms[i] & 0xFF) << 8 | (algorithms[i + 1] & 0xFF)) == own;
             }
-            boolean ecdsaSign = false;
-            for (byte type : types) {
-                ecdsaSign |= type == 64;
+            // ClientCertificateType ecdsa_sign (64) or rsa_sign (1).
+            int wanted = own == ECDSA_SECP256R1_SHA256 ? 64 : 1;
+            boolean type = false;
+            for (byte t : types) {
+                type |= t == wanted;
             }
-            if (!ecdsa || !ecdsaSign) {
+            if (!algorithm || !type) {
                 throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "no common signature algorithm");
             }
         } catch (Wire.DecodeException e) {
@@ -532,10 +546,14 @@ final class OwnChannel {
         }
     }
 
-    private byte[] ecdsaSign(byte[] hash) throws Failure {
+    private int ownSignatureAlgorithm() {
+        return Signatures.algorithmFor(rawKeyCredentials().ownKey().publicKey());
+    }
+
+    private byte[] ownSign(byte[] hash) throws Failure {
         try {
             java.security.PrivateKey key = rawKeyCredentials().ownKey().privateKey();
-            return EcP256.sign(EcP256.privateKey(key), hash);
+            return Signatures.sign(key, ownSignatureAlgorithm(), hash);
         } catch (java.io.IOException | RuntimeException e) {
             throw fail(INTERNAL_ERROR, FailureCause.OTHER, "cannot sign");
         }
@@ -570,7 +588,7 @@ final class OwnChannel {
         deriveKeys();
         if (certificateRequested) {
             byte[] verify = Wire.handshakeMessage(Wire.HT_CERTIFICATE_VERIFY, nextSendSeq++,
-                    signed(ECDSA_SECP256R1_SHA256, ecdsaSign(hash())));
+                    signed(ownSignatureAlgorithm(), ownSign(hash())));
             transcript.update(verify);
             items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, verify));
         }
@@ -746,9 +764,9 @@ final class OwnChannel {
         }
         serverRandom = host.randomBytes(32);
         boolean pskSuite = serverCredentials.psk().isPresent() && ch.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8);
-        boolean rawSuite = !pskSuite && ch.offers(TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8)
-                && serverCredentials.rawKey().filter(k -> EcP256.isP256(k.ownKey().publicKey())).isPresent();
-        suite = rawSuite ? TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 : Wire.TLS_PSK_WITH_AES_128_CCM_8;
+        int ownRawSuite = serverCredentials.rawKey().map(k -> rawSuiteFor(k.ownKey().publicKey())).orElse(0);
+        boolean rawSuite = !pskSuite && ownRawSuite != 0 && ch.offers(ownRawSuite);
+        suite = rawSuite ? ownRawSuite : Wire.TLS_PSK_WITH_AES_128_CCM_8;
         Wire.ServerHello sh = new Wire.ServerHello();
         sh.version = Wire.DTLS12;
         sh.random = serverRandom;
@@ -815,8 +833,8 @@ final class OwnChannel {
             throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "secp256r1 not offered");
         }
         byte[] algorithms = ch.extensions.get(Wire.EXT_SIGNATURE_ALGORITHMS);
-        if (algorithms != null && !listsU16(algorithms, ECDSA_SECP256R1_SHA256)) {
-            throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "ecdsa_secp256r1_sha256 not offered");
+        if (algorithms != null && !listsU16(algorithms, ownSignatureAlgorithm())) {
+            throw fail(HANDSHAKE_FAILURE, FailureCause.OTHER, "our signature algorithm not offered");
         }
         rawKeys = true;
         sh.extensions.put(Wire.EXT_SERVER_CERTIFICATE_TYPE, new byte[] {CERTIFICATE_TYPE_RAW_PUBLIC_KEY});
@@ -835,13 +853,13 @@ final class OwnChannel {
         ephemeral = EcP256.generate(hostRandom());
         byte[] point = EcP256.encodePoint((org.bouncycastle.crypto.params.ECPublicKeyParameters) ephemeral.getPublic());
         byte[] params = new Wire.Writer().u8(3).u16(EcP256.NAMED_GROUP).vector8(point).toByteArray();
-        byte[] signature = ecdsaSign(sha256(clientRandom, serverRandom, params));
+        byte[] signature = ownSign(sha256(clientRandom, serverRandom, params));
         byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
-                new Wire.Writer().bytes(params).bytes(signed(ECDSA_SECP256R1_SHA256, signature)).toByteArray());
+                new Wire.Writer().bytes(params).bytes(signed(ownSignatureAlgorithm(), signature)).toByteArray());
         transcript.update(ske);
         items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, ske));
         byte[] request = Wire.handshakeMessage(Wire.HT_CERTIFICATE_REQUEST, nextSendSeq++,
-                new Wire.Writer().vector8(new byte[] {64}).vector16(new byte[] {4, 3}).u16(0).toByteArray());
+                new Wire.Writer().vector8(new byte[] {64, 1}).vector16(new byte[] {4, 3, 4, 1}).u16(0).toByteArray());
         transcript.update(request);
         items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, request));
         byte[] done = Wire.handshakeMessage(Wire.HT_SERVER_HELLO_DONE, nextSendSeq++, new byte[0]);
@@ -915,7 +933,7 @@ final class OwnChannel {
                 } catch (RuntimeException e) {
                     accepted = Optional.empty();
                 }
-                peerStatic = EcP256.publicKey(spki);
+                peerStatic = Signatures.publicKey(spki);
                 if (accepted == null || accepted.isEmpty() || !consistent(accepted.get().peer()) || peerStatic == null) {
                     throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "peer key not accepted");
                 }
@@ -937,7 +955,8 @@ final class OwnChannel {
                 } catch (Wire.DecodeException e) {
                     throw fail(DECODE_ERROR, FailureCause.OTHER, "bad CertificateVerify");
                 }
-                if (algorithm != ECDSA_SECP256R1_SHA256 || !EcP256.verify(peerStatic, hash(), signature)) {
+                if (algorithm != Signatures.algorithmOf(peerStatic)
+                        || !Signatures.verify(peerStatic, algorithm, hash(), signature)) {
                     throw fail(DECRYPT_ERROR, FailureCause.AUTHENTICATION_FAILED, "CertificateVerify");
                 }
                 transcript.update(raw);
@@ -1074,7 +1093,8 @@ final class OwnChannel {
     }
 
     private RecordCipher cipher(byte[] key, byte[] salt, boolean encrypt) {
-        return RecordCipher.ccm8(key, salt, encrypt);
+        return suite == TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ? RecordCipher.gcm(key, salt, encrypt)
+                : RecordCipher.ccm8(key, salt, encrypt);
     }
 
     private Failure fail(int alert, FailureCause cause, String message) {
