@@ -74,7 +74,9 @@ final class EcP256 {
 
     /** DER ECDSA signature of a SHA-256 hash. */
     static byte[] sign(ECPrivateKeyParameters key, byte[] hash) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        // RFC 6979 nonces; the HMAC's SHA-256 from the JDK (CPU SHA instructions) where available.
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(
+                JdkSha256.available() ? JdkSha256.create() : new SHA256Digest()));
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(hash);
         try {

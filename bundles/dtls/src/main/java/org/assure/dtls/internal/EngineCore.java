@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,10 +38,6 @@ import org.assure.dtls.DtlsServerCredentials;
 import org.assure.dtls.DtlsSession;
 import org.assure.dtls.DtlsSessionListener;
 import org.assure.dtls.HandshakeFailure;
-import org.bouncycastle.tls.DTLSClientProtocol;
-import org.bouncycastle.tls.DTLSRequest;
-import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.DatagramSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +63,6 @@ public final class EngineCore {
     private final Clock clock;
     private final SecureRandom random;
     private final Cookies cookies;
-    private final AssureServerProtocol serverProtocol = new AssureServerProtocol();
-    private final DTLSClientProtocol clientProtocol = new DTLSClientProtocol();
     private final ConcurrentHashMap<Address, Connection> peers = new ConcurrentHashMap<>();
     /** Connections whose own handshake has a timer armed (see {@link #tickHandshakes()}). */
     private final java.util.Set<Connection> timedHandshakes = ConcurrentHashMap.newKeySet();
@@ -82,8 +75,6 @@ public final class EngineCore {
     private final LongAdder discardedRecords = new LongAdder();
     private final SessionCache<Bytes, CachedSession> serverCache;
     private final SessionCache<ClientCacheKey, CachedSession> clientCache;
-    private final ThreadPoolExecutor serverHandshakes;
-    private final ThreadPoolExecutor clientHandshakes;
     private final ThreadPoolExecutor workers;
     /** With inline drains: where a session's end found by a drain is reported (listeners may take their time). */
     private final ThreadPoolExecutor endings;
@@ -109,8 +100,6 @@ public final class EngineCore {
         this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
-        this.serverHandshakes = pool("server-handshake", config.maxConcurrentHandshakes());
-        this.clientHandshakes = pool("client-handshake", config.maxConcurrentHandshakes());
         this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
         this.endings = workers == null ? pool("session-end", 1) : null;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
@@ -375,13 +364,6 @@ public final class EngineCore {
             return;
         }
         OwnServerStart own = ownServerStart(from, parsed);
-        DTLSRequest request = own != null ? null : BcRequests.request(parsed.recordSeq(), parsed.message(), parsed.body());
-        if (own == null && request == null) {
-            serverSlots.release();
-            droppedDatagrams.increment();
-            drops.drop("ClientHello refused by the raw-key handshake", from);
-            return;
-        }
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
         connection.clientHello(datagram);
         // The session being replaced may have ended meanwhile (typically its peer's close_notify, sent right before
@@ -398,30 +380,19 @@ public final class EngineCore {
             closeSession(existing, CloseReason.REPLACED);
         }
         handshakes.incrementAndGet();
-        if (own != null) {
-            connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
-                    own.credentials(), serverCache, own.outcome());
-            return;
-        }
-        DTLSRequest verified = request;
-        try {
-            serverHandshakes.execute(() -> runServerHandshake(connection, verified));
-        } catch (RejectedExecutionException e) {
-            handshakes.decrementAndGet();
-            serverSlots.release();
-            peers.remove(from, connection);
-        }
+        connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
+                own.credentials(), own.earlyAlert(), serverCache, own.outcome());
     }
 
     /** What the own server handshake starts from. */
     private record OwnServerStart(byte[] body, Wire.ClientHello hello, int messageSeq, Optional<UUID> peerName,
-            Optional<org.assure.dtls.ServerCredentials> credentials, HandshakeOutcome outcome) {
+            Optional<org.assure.dtls.ServerCredentials> credentials, int earlyAlert, HandshakeOutcome outcome) {
     }
 
     /**
-     * Whether this (cookie-verified) ClientHello is the engine's own to handle: PSK offered and PSK credentials
-     * chosen, or the peer refused (no key operation either way), and no BouncyCastle session to resume. Raw keys
-     * still run on BouncyCastle's handshake.
+     * What a (cookie-verified) ClientHello starts: its Peer Name Indication and the credentials the callback chose
+     * for that name (empty: refused before any key operation), or the alert a malformed name or a failing callback
+     * ends the handshake with.
      */
     private OwnServerStart ownServerStart(Address from, ParsedHello parsed) {
         Wire.ClientHello hello = parsed.hello();
@@ -431,33 +402,22 @@ public final class EngineCore {
         if (name != null) {
             peerName = PeerNameExtension.decode(name);
             if (peerName.isEmpty()) {
-                return null;
+                return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, Optional.empty(),
+                        OwnChannel.DECODE_ERROR, outcome);
             }
         }
         Optional<org.assure.dtls.ServerCredentials> selected;
         try {
             selected = serverCredentials.get().select(from, peerName);
         } catch (RuntimeException e) {
-            return null;
+            LOG.debug("credential callback failed for {}", from, e);
+            return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, Optional.empty(),
+                    OwnChannel.INTERNAL_ERROR, outcome);
         }
         if (selected == null) {
             selected = Optional.empty();
         }
-        if (selected.isPresent()) {
-            boolean psk = selected.get().psk().isPresent() && hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8);
-            boolean rawKey = selected.get().rawKey().map(k -> OwnChannel.rawSuiteFor(k.ownKey().publicKey()))
-                    .filter(suite -> suite != 0 && hello.offers(suite)).isPresent();
-            if (!psk && !rawKey) {
-                return null;
-            }
-            if (hello.sessionId.length > 0) {
-                Optional<CachedSession> cached = serverCache.get(Bytes.of(hello.sessionId));
-                if (cached.isPresent() && !cached.get().isOwn()) {
-                    return null;
-                }
-            }
-        }
-        return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, selected, outcome);
+        return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, selected, 0, outcome);
     }
 
     /** An own handshake completed (either role), on the thread that completed it. */
@@ -503,42 +463,6 @@ public final class EngineCore {
         }
     }
 
-    private DatagramSender sender(Address to) {
-        return new DatagramSender() {
-            @Override
-            public int getSendLimit() {
-                return endpoint.maxDatagramSize(to);
-            }
-
-            @Override
-            public void send(byte[] buf, int off, int len) {
-                EngineCore.this.send(to, buf, off, len);
-            }
-        };
-    }
-
-    // ---- handshakes ---------------------------------------------------------------------------------------
-
-    private void runServerHandshake(Connection connection, DTLSRequest request) {
-        HandshakeOutcome outcome = new HandshakeOutcome();
-        ServerPeer server = new ServerPeer(connection.crypto(), settings, serverCredentials.get(), serverCache,
-                connection.peerAddress(), outcome);
-        try {
-            DTLSTransport transport = serverProtocol.accept(server, connection.link(), request);
-            connection.endHandshakeOutput();
-            boolean resumed = server.resumedSession();
-            HandshakeResult result = server.result();
-            server.releaseHandshakeState();
-            established(connection, transport, server.identity(), result, resumed);
-        } catch (IOException | RuntimeException e) {
-            connection.endHandshakeOutput();
-            handshakeFailed(connection, DtlsRole.SERVER, outcome, e);
-        } finally {
-            handshakes.decrementAndGet();
-            serverSlots.release();
-        }
-    }
-
     public CompletableFuture<DtlsSession> connect(Address target, ClientCredentials credentials) {
         if (closed) {
             throw new IllegalStateException("engine closed");
@@ -555,22 +479,13 @@ public final class EngineCore {
             }
         }
         handshakes.incrementAndGet();
-        if (credentials.rawKey().isEmpty() || OwnChannel.rawSuiteFor(credentials.rawKey().get().ownKey().publicKey()) != 0) {
-            ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
-            Optional<CachedSession> cached = clientCache.get(key).filter(CachedSession::isOwn);
-            connection.connectResult = result;
-            connection.clientCacheKey = key;
-            connection.fromCache = cached.isPresent();
-            connection.startOwnClient(settings, credentials, cached, new HandshakeOutcome());
-            return result;
-        }
-        try {
-            clientHandshakes.execute(() -> runClientHandshake(connection, credentials, result));
-        } catch (RejectedExecutionException e) {
-            handshakes.decrementAndGet();
-            peers.remove(server, connection);
-            result.completeExceptionally(new IllegalStateException("engine closed"));
-        }
+        ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
+        Optional<CachedSession> cached = clientCache.get(key);
+        connection.connectResult = result;
+        connection.clientCacheKey = key;
+        connection.fromCache = cached.isPresent();
+        // The ClientHello goes out from the caller's thread; the rest happens where the answers arrive.
+        connection.startOwnClient(settings, credentials, cached, new HandshakeOutcome());
         return result;
     }
 
@@ -583,44 +498,6 @@ public final class EngineCore {
             return new IpAddress(ip.remoteAddress(), local.localPort(), ip.remotePort());
         }
         return peer;
-    }
-
-    private void runClientHandshake(Connection connection, ClientCredentials credentials,
-            CompletableFuture<DtlsSession> result) {
-        ClientCacheKey key = new ClientCacheKey(connection.peerAddress(), credentials.ownName(),
-                credentials.expectedServerName());
-        Optional<CachedSession> cached = clientCache.get(key).filter(c -> !c.isOwn());
-        HandshakeOutcome outcome = new HandshakeOutcome();
-        ClientPeer client = new ClientPeer(connection.crypto(), settings, credentials, cached, outcome);
-        try {
-            DTLSTransport transport = clientProtocol.connect(client, connection.link());
-            connection.endHandshakeOutput();
-            HandshakeResult handshake = client.result();
-            if (!client.resumedSession() && !handshake.sessionId().isEmpty()) {
-                clientCache.put(key, new CachedSession(handshake.session(), client.identity()));
-            }
-            boolean resumed = client.resumedSession();
-            client.releaseHandshakeState();
-            established(connection, transport, client.identity(), handshake, resumed);
-            result.complete(connection);
-        } catch (IOException | RuntimeException e) {
-            connection.endHandshakeOutput();
-            if (cached.isPresent()) {
-                clientCache.remove(key);
-            }
-            HandshakeFailure failure = handshakeFailed(connection, DtlsRole.CLIENT, outcome, e);
-            result.completeExceptionally(new DtlsHandshakeException(failure, e));
-        } finally {
-            handshakes.decrementAndGet();
-        }
-    }
-
-    private void established(Connection connection, DTLSTransport transport, PeerIdentity identity,
-            HandshakeResult handshake, boolean resumed) {
-        connection.established(transport, identity, handshake.cipherSuite(), handshake.sessionId(), resumed,
-                clock.instant());
-        sessions.incrementAndGet();
-        afterEstablished(connection, identity);
     }
 
     private void afterEstablished(Connection connection, PeerIdentity identity) {
@@ -754,8 +631,6 @@ public final class EngineCore {
 
     private void shutdownThreads() {
         scheduler.shutdownNow();
-        serverHandshakes.shutdown();
-        clientHandshakes.shutdown();
         if (workers != null) {
             workers.shutdown();
         }

@@ -1,6 +1,5 @@
 package org.assure.dtls.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assure.core.cbor.CborDecodeException;
-import org.assure.core.cbor.PskHintCodec;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.PskHint;
 import org.assure.dtls.ClientCredentials;
@@ -229,7 +227,7 @@ final class OwnChannel {
             Optional<CachedSession> cached, HandshakeOutcome outcome) {
         OwnChannel channel = new OwnChannel(host, settings, true, outcome);
         channel.clientCredentials = credentials;
-        channel.toResume = cached.filter(CachedSession::isOwn).orElse(null);
+        channel.toResume = cached.orElse(null);
         return channel;
     }
 
@@ -669,9 +667,10 @@ final class OwnChannel {
      * for it (empty: refused).
      */
     static OwnChannel server(Host host, HandshakeSettings settings, byte[] helloBody, Wire.ClientHello hello,
-            int messageSeq, Optional<UUID> peerName, Optional<ServerCredentials> credentials,
+            int messageSeq, Optional<UUID> peerName, Optional<ServerCredentials> credentials, int earlyAlert,
             SessionCache<Bytes, CachedSession> cache, HandshakeOutcome outcome) {
         OwnChannel channel = new OwnChannel(host, settings, false, outcome);
+        channel.earlyAlert = earlyAlert;
         channel.serverCache = cache;
         channel.helloBody = helloBody;
         channel.serverHello = hello;
@@ -707,10 +706,16 @@ final class OwnChannel {
         }
     }
 
+    /** A failure found before the handshake started (malformed peer name, failing callback); 0 if none. */
+    private int earlyAlert;
+
     private void serverHello(Wire.ClientHello ch, int messageSeq, Optional<UUID> name,
             Optional<ServerCredentials> credentials) throws Failure {
         peerName = name;
         outcome.peerName(name);
+        if (earlyAlert != 0) {
+            throw fail(earlyAlert, FailureCause.OTHER, "ClientHello refused");
+        }
         if (credentials.isEmpty()) {
             // Refused before any key operation (PROFILE §6).
             throw fail(ACCESS_DENIED, FailureCause.UNKNOWN_PEER_NAME, "peer refused");
@@ -900,7 +905,7 @@ final class OwnChannel {
             return null;
         }
         Optional<CachedSession> cached = serverCache.get(Bytes.of(id));
-        if (cached.isEmpty() || !cached.get().isOwn()) {
+        if (cached.isEmpty()) {
             return null;
         }
         PeerIdentity previous = cached.get().identity();

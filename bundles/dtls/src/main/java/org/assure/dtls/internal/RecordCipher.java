@@ -24,7 +24,7 @@ abstract class RecordCipher {
         this.salt = salt;
     }
 
-    /** AES_128_CCM_8: BouncyCastle's CCM on the table-free AES engine (an idle session keeps two). */
+    /** AES_128_CCM_8 on the table-free AES engine (an idle session keeps two). */
     static RecordCipher ccm8(byte[] key, byte[] salt, boolean encrypt) {
         return new Ccm8(key, salt, encrypt);
     }

@@ -129,7 +129,7 @@ class OwnChannelTest {
         Optional<UUID> name = Optional.ofNullable(hello.extensions.get(0xFF00)).flatMap(PeerNameExtension::decode);
         Optional<ServerCredentials> selected = credentials.select(null, name);
         OwnChannel channel = OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name, selected,
-                cache, new HandshakeOutcome());
+                0, cache, new HandshakeOutcome());
         channel.startServer();
         return channel;
     }
