@@ -337,6 +337,20 @@ public final class EngineCore {
         }
     }
 
+    /** The peer's address as the cookie binds it: IP address and ports directly, other links by their codec. */
+    private static byte[] cookieAddress(Address from) {
+        if (from instanceof IpAddress ip) {
+            byte[] address = ip.remoteAddress().toByteArray();
+            byte[] bound = java.util.Arrays.copyOf(address, address.length + 4);
+            bound[address.length] = (byte) (ip.localPort() >>> 8);
+            bound[address.length + 1] = (byte) ip.localPort();
+            bound[address.length + 2] = (byte) (ip.remotePort() >>> 8);
+            bound[address.length + 3] = (byte) ip.remotePort();
+            return bound;
+        }
+        return AddressCodec.encode(from);
+    }
+
     /** Stateless until the cookie is valid: a ClientHello without one is answered with a HelloVerifyRequest. */
     private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
         ParsedHello parsed = parseClientHello(datagram);
@@ -345,7 +359,7 @@ public final class EngineCore {
             drops.drop("malformed ClientHello", from);
             return;
         }
-        byte[] peer = AddressCodec.encode(from);
+        byte[] peer = cookieAddress(from);
         long now = clock.millis();
         if (!cookies.valid(peer, parsed.hello(), now)) {
             byte[] verify = Cookies.helloVerifyRequest(parsed.recordSeq(), cookies.cookie(peer, parsed.hello(), now));
