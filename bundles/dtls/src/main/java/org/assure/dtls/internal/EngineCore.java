@@ -37,6 +37,7 @@ import org.assure.dtls.DtlsRole;
 import org.assure.dtls.DtlsServerCredentials;
 import org.assure.dtls.DtlsSession;
 import org.assure.dtls.DtlsSessionListener;
+import org.assure.dtls.FailureCause;
 import org.assure.dtls.HandshakeFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,14 @@ public final class EngineCore {
     /** Connections whose own handshake has a timer armed (see {@link #tickHandshakes()}). */
     private final java.util.Set<Connection> timedHandshakes = ConcurrentHashMap.newKeySet();
     private final Semaphore serverSlots;
+    /**
+     * Client handshakes in flight, at most {@code maxConcurrentHandshakes}; further {@code connect}s wait in
+     * {@link #pendingConnects} and start as handshakes end (thousands of connects at once would otherwise flood
+     * the server past its own limit and time out in retransmissions).
+     */
+    private final Semaphore clientSlots;
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingConnect> pendingConnects =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final LongAdder helloVerifyRequests = new LongAdder();
@@ -98,6 +107,7 @@ public final class EngineCore {
         // The cookie MAC is HMAC-SHA256: the connection crypto's JDK SHA-256 serves it too.
         this.cookies = new Cookies(random, COOKIE_ROTATION_MILLIS, clock.millis());
         this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
+        this.clientSlots = new Semaphore(config.maxConcurrentHandshakes());
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
@@ -451,10 +461,7 @@ public final class EngineCore {
                 connection.connectResult.complete(connection);
             }
         } finally {
-            handshakes.decrementAndGet();
-            if (connection.role() == DtlsRole.SERVER) {
-                serverSlots.release();
-            }
+            handshakeEnded(connection);
         }
     }
 
@@ -470,10 +477,17 @@ public final class EngineCore {
                 connection.connectResult.completeExceptionally(new DtlsHandshakeException(failure, error));
             }
         } finally {
-            handshakes.decrementAndGet();
-            if (connection.role() == DtlsRole.SERVER) {
-                serverSlots.release();
-            }
+            handshakeEnded(connection);
+        }
+    }
+
+    private void handshakeEnded(Connection connection) {
+        handshakes.decrementAndGet();
+        if (connection.role() == DtlsRole.SERVER) {
+            serverSlots.release();
+        } else {
+            clientSlots.release();
+            startPendingConnects();
         }
     }
 
@@ -498,9 +512,54 @@ public final class EngineCore {
         connection.connectResult = result;
         connection.clientCacheKey = key;
         connection.fromCache = cached.isPresent();
-        // The ClientHello goes out from the caller's thread; the rest happens where the answers arrive.
-        connection.startOwnClient(settings, credentials, cached, new HandshakeOutcome());
+        PendingConnect start = new PendingConnect(connection, credentials, cached);
+        if (clientSlots.tryAcquire()) {
+            // The ClientHello goes out from the caller's thread; the rest happens where the answers arrive.
+            startClient(start);
+        } else {
+            pendingConnects.add(start);
+            startPendingConnects();
+        }
         return result;
+    }
+
+    private record PendingConnect(Connection connection, ClientCredentials credentials,
+            Optional<CachedSession> cached) {
+    }
+
+    private void startClient(PendingConnect start) {
+        Connection connection = start.connection();
+        if (connection.isClosed() || closed) {
+            abandon(start);
+            clientSlots.release();
+            startPendingConnects();
+            return;
+        }
+        connection.startOwnClient(settings, start.credentials(), start.cached(), new HandshakeOutcome());
+    }
+
+    /** A connect replaced or cut by the engine's close before its turn came: fails as a started one would. */
+    private void abandon(PendingConnect start) {
+        Connection connection = start.connection();
+        connection.markClosed();
+        peers.remove(connection.peerAddress(), connection);
+        handshakes.decrementAndGet();
+        HandshakeFailure failure = new HandshakeFailure(connection.peerAddress(), DtlsRole.CLIENT, FailureCause.OTHER,
+                Optional.empty(), Optional.empty());
+        connection.connectResult.completeExceptionally(new DtlsHandshakeException(failure,
+                new java.nio.channels.ClosedChannelException()));
+    }
+
+    /** Starts waiting connects while client handshake slots are free. */
+    private void startPendingConnects() {
+        while (!pendingConnects.isEmpty() && clientSlots.tryAcquire()) {
+            PendingConnect next = pendingConnects.poll();
+            if (next == null) {
+                clientSlots.release();
+                return;
+            }
+            startClient(next);
+        }
     }
 
     /**
@@ -633,6 +692,9 @@ public final class EngineCore {
             } else {
                 connection.markClosed();
             }
+        }
+        for (PendingConnect pending = pendingConnects.poll(); pending != null; pending = pendingConnects.poll()) {
+            abandon(pending);
         }
         shutdownThreads();
         TransportEndpoint bound = endpoint;

@@ -39,15 +39,19 @@ class OwnChannelTest {
         long now = 1000;
         long timer = -1;
         int dropped;
+        int limit = 1400;
+        int datagrams;
 
         @Override
         public void sendDatagram(byte[] data, int off, int len) {
+            assertThat(len).isLessThanOrEqualTo(limit);
+            datagrams++;
             out.add(java.util.Arrays.copyOfRange(data, off, off + len));
         }
 
         @Override
         public int datagramLimit() {
-            return 1400;
+            return limit;
         }
 
         @Override
@@ -181,5 +185,69 @@ class OwnChannelTest {
         assertThat(server.outcome().classify(server.failed)).isEqualTo(FailureCause.UNKNOWN_PEER_NAME);
         assertThat(client.failed).isNotNull();
         assertThat(client.outcome().classify(client.failed)).isEqualTo(FailureCause.REFUSED_BY_PEER);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"EC_P256, 49326", "RSA_2048, 49199"})
+    void givenRawKeysAndASmallServerPath_whenChannelsHandshake_thenFragmentedFlightsReassembleAndBothAuthenticate(
+            org.assure.core.model.GenerateKeyType type, int suite) throws Exception {
+        org.assure.dtls.OwnKey serverKey = ownKey(type);
+        org.assure.dtls.OwnKey clientKey = ownKey(type);
+        UUID clientKeyId = clientKey.keyId();
+        InMemoryCredentials rawServer = new InMemoryCredentials(serverName).ownKey(serverKey).putPeer(
+                InMemoryCredentials.Peer.withRawKey(clientName, clientKeyId,
+                        org.assure.core.crypto.Keys.encodePublic(clientKey.publicKey())));
+        InMemoryCredentials rawClient = new InMemoryCredentials(clientName).ownKey(clientKey).putPeer(
+                InMemoryCredentials.Peer.withRawKey(serverName, serverKey.keyId(),
+                        org.assure.core.crypto.Keys.encodePublic(serverKey.publicKey())));
+        serverWires.limit = 200;
+        OwnChannel client = client(rawClient.clientFor(serverName));
+        pumpWith(client, rawServer);
+
+        assertThat(client.failed).isNull();
+        assertThat(server.failed).isNull();
+        assertThat(server.completed).isTrue();
+        assertThat(client.completed).isTrue();
+        assertThat(server.cipherSuite()).isEqualTo(suite);
+        assertThat(server.identity().keyId()).isEqualTo(clientKeyId);
+        assertThat(server.identity().type()).isEqualTo(CredentialType.RAW_PUBLIC_KEY);
+        assertThat(client.identity().keyId()).isEqualTo(serverKey.keyId());
+        assertThat(serverWires.datagrams).as("the server flight did not fit one 200-byte datagram").isGreaterThan(2);
+    }
+
+    private static org.assure.dtls.OwnKey ownKey(org.assure.core.model.GenerateKeyType type) {
+        java.security.KeyPair pair = org.assure.core.crypto.KeyGeneration.generate(type, RANDOM);
+        return new org.assure.dtls.OwnKey(UUID.randomUUID(), pair.getPublic(), pair.getPrivate());
+    }
+
+    private void pumpWith(OwnChannel client, InMemoryCredentials serverCredentials) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            boolean moved = false;
+            while (!clientWires.out.isEmpty()) {
+                byte[] datagram = clientWires.out.poll();
+                moved = true;
+                if (server == null) {
+                    Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
+                    Wire.FragmentHeader header = Wire.fragment(datagram, record.offset(), record.length());
+                    int start = record.offset() + Wire.HANDSHAKE_HEADER;
+                    byte[] body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
+                    Wire.ClientHello hello = Wire.ClientHello.decode(body);
+                    Optional<UUID> name = Optional.ofNullable(hello.extensions.get(0xFF00))
+                            .flatMap(PeerNameExtension::decode);
+                    server = OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name,
+                            serverCredentials.select(null, name), 0, cache, new HandshakeOutcome());
+                    server.startServer();
+                } else {
+                    server.receive(datagram);
+                }
+            }
+            while (!serverWires.out.isEmpty()) {
+                moved = true;
+                client.receive(serverWires.out.poll());
+            }
+            if (!moved) {
+                return;
+            }
+        }
     }
 }
