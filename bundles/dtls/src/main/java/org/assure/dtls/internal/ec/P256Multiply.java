@@ -1,0 +1,219 @@
+package org.assure.dtls.internal.ec;
+
+/**
+ * Constant-time scalar multiplications on P-256: k * G from a precomputed table and k * P for any point, both
+ * with signed fixed windows, so the sequence of operations is the same for every scalar and every table entry is
+ * read (through masks) whatever digit is wanted.
+ *
+ * <p>Fixed base: the scalar is recoded into 43 signed digits d_j in [-32, 32] (6-bit windows), and k * G is the
+ * sum of d_j * 2^(6j) * G, each term looked up among 32 affine points per window (precomputed once, lazily, on
+ * first use: 43 * 32 points, 88 KiB) and negated in constant time when d_j is negative: 43 mixed additions, no
+ * doubling. Why these cannot hit the equal-points case of the incomplete addition: before window j the accumulator
+ * is S * G with |S| < 2^(6j) (signed digits) while the term is d * 2^(6j) * G with |d| >= 1, and both |S - d 2^(6j)|
+ * and |S + d 2^(6j)| stay below n until the last window; the last window uses the complete addition.
+ *
+ * <p>Variable base: a table of 1..16 times P (Jacobian), the scalar recoded into 52 signed digits in [-16, 16]
+ * (5-bit windows), 255 doublings and 52 additions. The accumulator before an addition is 32 S * P with S the value
+ * of the digits above, whose absolute value is below n, so it can equal the added d * P (|d| <= 16) only when both
+ * are infinity, which the addition handles; again the last addition is the complete one.
+ */
+final class P256Multiply {
+    private static final int FIXED_W = 6;
+    private static final int FIXED_WINDOWS = 43;
+    private static final int FIXED_ENTRIES = 1 << (FIXED_W - 1);
+    private static final int VAR_W = 5;
+    private static final int VAR_WINDOWS = 52;
+    private static final int VAR_ENTRIES = 1 << (VAR_W - 1);
+
+    /** The generator's affine coordinates, Montgomery form. */
+    static final long[] GX = P256Field.create();
+    static final long[] GY = P256Field.create();
+
+    static {
+        long[] gx = {0xF4A13945D898C296L, 0x77037D812DEB33A0L, 0xF8BCE6E563A440F2L, 0x6B17D1F2E12C4247L};
+        long[] gy = {0xCBB6406837BF51F5L, 0x2BCE33576B315ECEL, 0x8EE7EB4A7C0F9E16L, 0x4FE342E2FE1A7F9BL};
+        P256Field.toMontgomery(GX, gx);
+        P256Field.toMontgomery(GY, gy);
+    }
+
+    private P256Multiply() {
+    }
+
+    /** The fixed-base table, built on first use (class initialization is thread safe and happens once). */
+    private static final class FixedTable {
+        /** [window][entry * 8 + 0..3 = x, + 4..7 = y], entry m holding (m + 1) * 2^(6 window) * G. */
+        static final long[][] TABLE = build();
+
+        private static long[][] build() {
+            long[][] table = new long[FIXED_WINDOWS][FIXED_ENTRIES * 8];
+            Jacobian base = new Jacobian();
+            base.setAffine(GX, GY);
+            Jacobian acc = new Jacobian();
+            Jacobian scratch = new Jacobian();
+            long[] ax = P256Field.create();
+            long[] ay = P256Field.create();
+            for (int w = 0; w < FIXED_WINDOWS; w++) {
+                acc.set(base);
+                for (int m = 0; m < FIXED_ENTRIES; m++) {
+                    if (m > 0) {
+                        acc.addComplete(base, scratch);
+                    }
+                    acc.toAffine(ax, ay);
+                    System.arraycopy(ax, 0, table[w], m * 8, 4);
+                    System.arraycopy(ay, 0, table[w], m * 8 + 4, 4);
+                }
+                for (int i = 0; i < FIXED_W; i++) {
+                    base.dbl();
+                }
+            }
+            return table;
+        }
+    }
+
+    /** Forces the fixed-base table to be built now (warm-up). */
+    static void precompute() {
+        if (FixedTable.TABLE.length != FIXED_WINDOWS) {
+            throw new IllegalStateException();
+        }
+    }
+
+    /** Bits [pos, pos + w) of the little-endian limbs k (positions are public, only values secret). */
+    private static int bits(long[] k, int pos, int w) {
+        int limb = pos >>> 6;
+        int shift = pos & 63;
+        if (limb >= 4) {
+            return 0;
+        }
+        long v = k[limb] >>> shift;
+        if (shift + w > 64 && limb + 1 < 4) {
+            v |= k[limb + 1] << (64 - shift);
+        }
+        return (int) (v & ((1 << w) - 1));
+    }
+
+    /** Signed digits d_j in [-2^(w-1), 2^(w-1)] with k = sum d_j 2^(w j), computed without branches. */
+    static int[] recode(long[] k, int w, int windows) {
+        int[] digits = new int[windows];
+        int carry = 0;
+        int half = 1 << (w - 1);
+        for (int j = 0; j < windows; j++) {
+            int v = bits(k, w * j, w) + carry;
+            carry = (half - v) >>> 31;
+            digits[j] = v - (carry << w);
+        }
+        return digits;
+    }
+
+    /** -1L if a == b (small non-negative ints), else 0, without branches. */
+    private static long eqMask(int a, int b) {
+        long x = a ^ b;
+        return ~((x | -x) >> 63);
+    }
+
+    /** r = k * G for k (plain little-endian limbs) in [0, 2^256). */
+    static void fixedBase(Jacobian r, long[] k) {
+        long[][] table = FixedTable.TABLE;
+        int[] digits = recode(k, FIXED_W, FIXED_WINDOWS);
+        long[] ax = P256Field.create();
+        long[] ay = P256Field.create();
+        long[] negY = P256Field.create();
+        Jacobian saved = new Jacobian();
+        Jacobian scratch = new Jacobian();
+        r.setInfinity();
+        for (int j = 0; j < FIXED_WINDOWS; j++) {
+            int d = digits[j];
+            int sign = d >> 31;
+            int abs = (d ^ sign) - sign;
+            long[] t = table[j];
+            long x0 = 0, x1 = 0, x2 = 0, x3 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+            for (int m = 0; m < FIXED_ENTRIES; m++) {
+                long mask = eqMask(m + 1, abs);
+                int o = m * 8;
+                x0 |= t[o] & mask;
+                x1 |= t[o + 1] & mask;
+                x2 |= t[o + 2] & mask;
+                x3 |= t[o + 3] & mask;
+                y0 |= t[o + 4] & mask;
+                y1 |= t[o + 5] & mask;
+                y2 |= t[o + 6] & mask;
+                y3 |= t[o + 7] & mask;
+            }
+            ax[0] = x0;
+            ax[1] = x1;
+            ax[2] = x2;
+            ax[3] = x3;
+            ay[0] = y0;
+            ay[1] = y1;
+            ay[2] = y2;
+            ay[3] = y3;
+            P256Field.neg(negY, ay);
+            P256Field.select(ay, negY, sign);
+            long zeroDigit = eqMask(0, abs);
+            if (j < FIXED_WINDOWS - 1) {
+                saved.set(r);
+                r.addAffine(ax, ay);
+                r.select(saved, zeroDigit);
+            } else {
+                saved.setAffine(ax, ay);
+                P256Field.select(saved.z, P256Field.create(), zeroDigit);
+                r.addComplete(saved, scratch);
+            }
+        }
+    }
+
+    /** r = k * p for k (plain little-endian limbs) in [0, 2^256) and p any point. r may not be p. */
+    static void variableBase(Jacobian r, Jacobian p, long[] k) {
+        // table[m] = (m + 1) * p, Jacobian, 12 longs each
+        long[] table = new long[VAR_ENTRIES * 12];
+        Jacobian acc = new Jacobian();
+        Jacobian scratch = new Jacobian();
+        acc.set(p);
+        for (int m = 0; m < VAR_ENTRIES; m++) {
+            if (m == 1) {
+                acc.set(p);
+                acc.dbl();
+            } else if (m > 1) {
+                acc.addPoint(p);
+            }
+            System.arraycopy(acc.x, 0, table, m * 12, 4);
+            System.arraycopy(acc.y, 0, table, m * 12 + 4, 4);
+            System.arraycopy(acc.z, 0, table, m * 12 + 8, 4);
+        }
+        int[] digits = recode(k, VAR_W, VAR_WINDOWS);
+        Jacobian q = new Jacobian();
+        long[] negY = P256Field.create();
+        for (int j = VAR_WINDOWS - 1; j >= 0; j--) {
+            int d = digits[j];
+            int sign = d >> 31;
+            int abs = (d ^ sign) - sign;
+            for (int i = 0; i < 12; i++) {
+                long v = 0;
+                for (int m = 0; m < VAR_ENTRIES; m++) {
+                    v |= table[m * 12 + i] & eqMask(m + 1, abs);
+                }
+                if (i < 4) {
+                    q.x[i] = v;
+                } else if (i < 8) {
+                    q.y[i - 4] = v;
+                } else {
+                    q.z[i - 8] = v;
+                }
+            }
+            // digit 0 selected nothing: z = 0, infinity
+            P256Field.neg(negY, q.y);
+            P256Field.select(q.y, negY, sign);
+            if (j == VAR_WINDOWS - 1) {
+                r.set(q);
+                continue;
+            }
+            for (int i = 0; i < VAR_W; i++) {
+                r.dbl();
+            }
+            if (j > 0) {
+                r.addPoint(q);
+            } else {
+                r.addComplete(q, scratch);
+            }
+        }
+    }
+}
