@@ -24,23 +24,23 @@ import static org.assure.dtls.internal.ec.P256Field.sub;
  * All operations here are constant time; the scratch arrays make them allocation free.
  */
 final class Jacobian {
-    final long[] x = new long[4];
-    final long[] y = new long[4];
-    final long[] z = new long[4];
+    final long[] x = P256Field.create();
+    final long[] y = P256Field.create();
+    final long[] z = P256Field.create();
 
     // scratch
-    private final long[] t1 = new long[4];
-    private final long[] t2 = new long[4];
-    private final long[] t3 = new long[4];
-    private final long[] t4 = new long[4];
-    private final long[] t5 = new long[4];
-    private final long[] t6 = new long[4];
-    private final long[] t7 = new long[4];
+    private final long[] t1 = P256Field.create();
+    private final long[] t2 = P256Field.create();
+    private final long[] t3 = P256Field.create();
+    private final long[] t4 = P256Field.create();
+    private final long[] t5 = P256Field.create();
+    private final long[] t6 = P256Field.create();
+    private final long[] t7 = P256Field.create();
 
     void set(Jacobian p) {
-        System.arraycopy(p.x, 0, x, 0, 4);
-        System.arraycopy(p.y, 0, y, 0, 4);
-        System.arraycopy(p.z, 0, z, 0, 4);
+        P256Field.copy(x, p.x);
+        P256Field.copy(y, p.y);
+        P256Field.copy(z, p.z);
     }
 
     void setInfinity() {
@@ -76,16 +76,14 @@ final class Jacobian {
         sub(t, x, delta);
         add(alpha, x, delta);
         mul(alpha, alpha, t);
-        add(t, alpha, alpha);
-        add(alpha, alpha, t); // 3 (x - delta)(x + delta)
+        P256Field.mulSmall(alpha, alpha, 3); // 3 (x - delta)(x + delta)
         // z3 = (y + z)^2 - gamma - delta
         add(z, y, z);
         sqr(z, z);
         sub(z, z, gamma);
         sub(z, z, delta);
         // x3 = alpha^2 - 8 beta
-        add(beta, beta, beta);
-        add(beta, beta, beta); // 4 beta
+        P256Field.mulSmall(beta, beta, 4); // 4 beta
         add(t, beta, beta); // 8 beta
         sqr(x, alpha);
         sub(x, x, t);
@@ -93,9 +91,7 @@ final class Jacobian {
         sub(beta, beta, x);
         mul(beta, beta, alpha);
         sqr(gamma, gamma);
-        add(gamma, gamma, gamma);
-        add(gamma, gamma, gamma);
-        add(gamma, gamma, gamma);
+        P256Field.mulSmall(gamma, gamma, 8);
         sub(y, beta, gamma);
     }
 
@@ -198,8 +194,7 @@ final class Jacobian {
         sub(h, u2, x); // H = U2 - X1
         sqr(hh, h);
         // I = 4 HH, J = H I, V = X1 I
-        add(hh, hh, hh);
-        add(hh, hh, hh); // I
+        P256Field.mulSmall(hh, hh, 4); // I
         mul(v, x, hh); // V
         mul(hh, h, hh); // J
         sub(r, s2, y);

@@ -82,7 +82,7 @@ public final class P256 {
         long[] k = new long[4];
         while (true) {
             random.nextBytes(d);
-            P256Field.fromBytes(k, d, 0);
+            P256Field.fromBytes64(k, d, 0);
             // Rejection leaks only that a candidate was out of range, not anything about the key kept.
             if ((validScalarMask(k)) != 0) {
                 break;
@@ -168,7 +168,7 @@ public final class P256 {
             while (true) {
                 BigInteger kInt = kCalculator.nextK();
                 BigIntegers.asUnsignedByteArray(kInt, kBytes, 0, SCALAR_LENGTH);
-                P256Field.fromBytes(k, kBytes, 0);
+                P256Field.fromBytes64(k, kBytes, 0);
                 P256Multiply.fixedBase(point, k);
                 point.toAffine(x, y);
                 P256Field.fromMontgomery(x, x);
@@ -249,13 +249,14 @@ public final class P256 {
     private static long[] limbs(BigInteger v) {
         byte[] bytes = BigIntegers.asUnsignedByteArray(SCALAR_LENGTH, v);
         long[] l = new long[4];
-        P256Field.fromBytes(l, bytes, 0);
+        P256Field.fromBytes64(l, bytes, 0);
         return l;
     }
 
     /** -1 if 1 <= k < n, else 0, in constant time. */
     private static long validScalarMask(long[] k) {
-        return P256Field.lessThanMask(k, N_LIMBS) & ~P256Field.isZeroMask(k);
+        long x = k[0] | k[1] | k[2] | k[3];
+        return P256Field.lessThanMask(k, N_LIMBS) & ((x | -x) >> 63);
     }
 
     private static long[] scalar(byte[] privateKey) {
@@ -263,7 +264,7 @@ public final class P256 {
             throw new IllegalArgumentException("a P-256 private key is 32 bytes");
         }
         long[] k = new long[4];
-        P256Field.fromBytes(k, privateKey, 0);
+        P256Field.fromBytes64(k, privateKey, 0);
         if (validScalarMask(k) == 0) {
             Arrays.fill(k, 0L);
             throw new IllegalArgumentException("P-256 private key out of range");
@@ -276,13 +277,17 @@ public final class P256 {
         if (encoded == null || encoded.length != POINT_LENGTH || encoded[0] != 0x04) {
             throw new IllegalArgumentException("not an uncompressed P-256 point");
         }
-        long[] x = P256Field.create();
-        long[] y = P256Field.create();
-        P256Field.fromBytes(x, encoded, 1);
-        P256Field.fromBytes(y, encoded, 1 + SCALAR_LENGTH);
-        if (P256Field.lessThanMask(x, P256Field.P) == 0 || P256Field.lessThanMask(y, P256Field.P) == 0) {
+        long[] x64 = new long[4];
+        long[] y64 = new long[4];
+        P256Field.fromBytes64(x64, encoded, 1);
+        P256Field.fromBytes64(y64, encoded, 1 + SCALAR_LENGTH);
+        if (P256Field.lessThanMask(x64, P256Field.P64) == 0 || P256Field.lessThanMask(y64, P256Field.P64) == 0) {
             throw new IllegalArgumentException("P-256 point coordinate not below p");
         }
+        long[] x = P256Field.create();
+        long[] y = P256Field.create();
+        P256Field.fromPlain64(x, x64);
+        P256Field.fromPlain64(y, y64);
         P256Field.toMontgomery(x, x);
         P256Field.toMontgomery(y, y);
         // y^2 == x^3 - 3x + b
@@ -292,8 +297,7 @@ public final class P256 {
         P256Field.sqr(lhs, y);
         P256Field.sqr(rhs, x);
         P256Field.mul(rhs, rhs, x);
-        P256Field.add(t, x, x);
-        P256Field.add(t, t, x);
+        P256Field.mulSmall(t, x, 3);
         P256Field.sub(rhs, rhs, t);
         P256Field.add(rhs, rhs, P256Field.B);
         if (P256Field.equalMask(lhs, rhs) == 0) {

@@ -7,7 +7,7 @@ package org.assure.dtls.internal.ec;
  *
  * <p>Fixed base: the scalar is recoded into 43 signed digits d_j in [-32, 32] (6-bit windows), and k * G is the
  * sum of d_j * 2^(6j) * G, each term looked up among 32 affine points per window (precomputed once, lazily, on
- * first use: 43 * 32 points, 88 KiB) and negated in constant time when d_j is negative: 43 mixed additions, no
+ * first use: 43 * 32 points, 110 KiB) and negated in constant time when d_j is negative: 43 mixed additions, no
  * doubling. Why these cannot hit the equal-points case of the incomplete addition: before window j the accumulator
  * is S * G with |S| < 2^(6j) (signed digits) while the term is d * 2^(6j) * G with |d| >= 1, and both |S - d 2^(6j)|
  * and |S + d 2^(6j)| stay below n until the last window; the last window uses the complete addition.
@@ -24,6 +24,9 @@ final class P256Multiply {
     private static final int VAR_W = 5;
     private static final int VAR_WINDOWS = 52;
     private static final int VAR_ENTRIES = 1 << (VAR_W - 1);
+    private static final int L = P256Field.LIMBS;
+    private static final int AFFINE = 2 * L;
+    private static final int JACOBIAN = 3 * L;
 
     /** The generator's affine coordinates, Montgomery form. */
     static final long[] GX = P256Field.create();
@@ -32,8 +35,10 @@ final class P256Multiply {
     static {
         long[] gx = {0xF4A13945D898C296L, 0x77037D812DEB33A0L, 0xF8BCE6E563A440F2L, 0x6B17D1F2E12C4247L};
         long[] gy = {0xCBB6406837BF51F5L, 0x2BCE33576B315ECEL, 0x8EE7EB4A7C0F9E16L, 0x4FE342E2FE1A7F9BL};
-        P256Field.toMontgomery(GX, gx);
-        P256Field.toMontgomery(GY, gy);
+        P256Field.fromPlain64(GX, gx);
+        P256Field.fromPlain64(GY, gy);
+        P256Field.toMontgomery(GX, GX);
+        P256Field.toMontgomery(GY, GY);
     }
 
     private P256Multiply() {
@@ -41,11 +46,11 @@ final class P256Multiply {
 
     /** The fixed-base table, built on first use (class initialization is thread safe and happens once). */
     private static final class FixedTable {
-        /** [window][entry * 8 + 0..3 = x, + 4..7 = y], entry m holding (m + 1) * 2^(6 window) * G. */
+        /** [window][entry * 10 + 0..4 = x, + 5..9 = y], entry m holding (m + 1) * 2^(6 window) * G. */
         static final long[][] TABLE = build();
 
         private static long[][] build() {
-            long[][] table = new long[FIXED_WINDOWS][FIXED_ENTRIES * 8];
+            long[][] table = new long[FIXED_WINDOWS][FIXED_ENTRIES * AFFINE];
             Jacobian base = new Jacobian();
             base.setAffine(GX, GY);
             Jacobian acc = new Jacobian();
@@ -59,8 +64,8 @@ final class P256Multiply {
                         acc.addComplete(base, scratch);
                     }
                     acc.toAffine(ax, ay);
-                    System.arraycopy(ax, 0, table[w], m * 8, 4);
-                    System.arraycopy(ay, 0, table[w], m * 8 + 4, 4);
+                    System.arraycopy(ax, 0, table[w], m * AFFINE, L);
+                    System.arraycopy(ay, 0, table[w], m * AFFINE + L, L);
                 }
                 for (int i = 0; i < FIXED_W; i++) {
                     base.dbl();
@@ -125,27 +130,16 @@ final class P256Multiply {
             int sign = d >> 31;
             int abs = (d ^ sign) - sign;
             long[] t = table[j];
-            long x0 = 0, x1 = 0, x2 = 0, x3 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+            java.util.Arrays.fill(ax, 0L);
+            java.util.Arrays.fill(ay, 0L);
             for (int m = 0; m < FIXED_ENTRIES; m++) {
                 long mask = eqMask(m + 1, abs);
-                int o = m * 8;
-                x0 |= t[o] & mask;
-                x1 |= t[o + 1] & mask;
-                x2 |= t[o + 2] & mask;
-                x3 |= t[o + 3] & mask;
-                y0 |= t[o + 4] & mask;
-                y1 |= t[o + 5] & mask;
-                y2 |= t[o + 6] & mask;
-                y3 |= t[o + 7] & mask;
+                int o = m * AFFINE;
+                for (int i = 0; i < L; i++) {
+                    ax[i] |= t[o + i] & mask;
+                    ay[i] |= t[o + L + i] & mask;
+                }
             }
-            ax[0] = x0;
-            ax[1] = x1;
-            ax[2] = x2;
-            ax[3] = x3;
-            ay[0] = y0;
-            ay[1] = y1;
-            ay[2] = y2;
-            ay[3] = y3;
             P256Field.neg(negY, ay);
             P256Field.select(ay, negY, sign);
             long zeroDigit = eqMask(0, abs);
@@ -164,7 +158,7 @@ final class P256Multiply {
     /** r = k * p for k (plain little-endian limbs) in [0, 2^256) and p any point. r may not be p. */
     static void variableBase(Jacobian r, Jacobian p, long[] k) {
         // table[m] = (m + 1) * p, Jacobian, 12 longs each
-        long[] table = new long[VAR_ENTRIES * 12];
+        long[] table = new long[VAR_ENTRIES * JACOBIAN];
         Jacobian acc = new Jacobian();
         Jacobian scratch = new Jacobian();
         acc.set(p);
@@ -175,9 +169,9 @@ final class P256Multiply {
             } else if (m > 1) {
                 acc.addPoint(p);
             }
-            System.arraycopy(acc.x, 0, table, m * 12, 4);
-            System.arraycopy(acc.y, 0, table, m * 12 + 4, 4);
-            System.arraycopy(acc.z, 0, table, m * 12 + 8, 4);
+            System.arraycopy(acc.x, 0, table, m * JACOBIAN, L);
+            System.arraycopy(acc.y, 0, table, m * JACOBIAN + L, L);
+            System.arraycopy(acc.z, 0, table, m * JACOBIAN + 2 * L, L);
         }
         int[] digits = recode(k, VAR_W, VAR_WINDOWS);
         Jacobian q = new Jacobian();
@@ -186,17 +180,16 @@ final class P256Multiply {
             int d = digits[j];
             int sign = d >> 31;
             int abs = (d ^ sign) - sign;
-            for (int i = 0; i < 12; i++) {
-                long v = 0;
-                for (int m = 0; m < VAR_ENTRIES; m++) {
-                    v |= table[m * 12 + i] & eqMask(m + 1, abs);
-                }
-                if (i < 4) {
-                    q.x[i] = v;
-                } else if (i < 8) {
-                    q.y[i - 4] = v;
-                } else {
-                    q.z[i - 8] = v;
+            java.util.Arrays.fill(q.x, 0L);
+            java.util.Arrays.fill(q.y, 0L);
+            java.util.Arrays.fill(q.z, 0L);
+            for (int m = 0; m < VAR_ENTRIES; m++) {
+                long mask = eqMask(m + 1, abs);
+                int o = m * JACOBIAN;
+                for (int i = 0; i < L; i++) {
+                    q.x[i] |= table[o + i] & mask;
+                    q.y[i] |= table[o + L + i] & mask;
+                    q.z[i] |= table[o + 2 * L + i] & mask;
                 }
             }
             // digit 0 selected nothing: z = 0, infinity
