@@ -3,6 +3,7 @@ package org.assure.dtls.internal.ec;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.assure.dtls.internal.JdkSha256;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -139,10 +140,11 @@ public final class P256 {
 
     /**
      * ECDSA signature of a message hash with RFC 6979 deterministic k over SHA-256 (as BouncyCastle's
-     * {@code HMacDSAKCalculator(new SHA256Digest())} computes it): r || s, 64 bytes.
+     * {@code HMacDSAKCalculator(new SHA256Digest())} computes it; the HMAC runs on the JDK's SHA-256, which uses the
+     * CPU's SHA instructions): r || s, 64 bytes.
      */
     public static byte[] sign(byte[] privateKey, byte[] hash) {
-        return sign(privateKey, hash, new SHA256Digest());
+        return sign(privateKey, hash, JdkSha256.available() ? JdkSha256.create() : new SHA256Digest());
     }
 
     /**
