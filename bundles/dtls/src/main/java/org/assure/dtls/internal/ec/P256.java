@@ -35,6 +35,8 @@ public final class P256 {
     /** The group order n. */
     public static final BigInteger N = new BigInteger(
             "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    private static final BigInteger P_INTEGER = new BigInteger(
+            "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
     private static final long[] N_LIMBS = {0xF3B9CAC2FC632551L, 0xBCE6FAADA7179E84L, 0xFFFFFFFFFFFFFFFFL,
         0xFFFFFFFF00000000L};
 
@@ -215,20 +217,31 @@ public final class P256 {
         long[] u1 = limbs(e.multiply(w).mod(N));
         long[] u2 = limbs(r.multiply(w).mod(N));
         Jacobian sum = new Jacobian();
-        P256Multiply.fixedBase(sum, u1);
+        P256Multiply.fixedBase(sum, u1, false);
         Jacobian b = new Jacobian();
-        P256Multiply.variableBase(b, q, u2);
+        P256Multiply.variableBaseVarTime(b, q, u2);
+        // u1 G and u2 Q may be equal (or opposite): the complete addition
         sum.addComplete(b, new Jacobian());
         if (sum.isInfinityMask() != 0) {
             return false;
         }
-        long[] x = P256Field.create();
-        long[] y = P256Field.create();
-        sum.toAffine(x, y);
-        P256Field.fromMontgomery(x, x);
-        byte[] xBytes = new byte[SCALAR_LENGTH];
-        P256Field.toBytes(x, xBytes, 0);
-        return new BigInteger(1, xBytes).mod(N).equals(r);
+        // x(R) mod n == r without an inversion: X == r Z^2, or (r + n) Z^2 when r + n < p
+        long[] z2 = P256Field.create();
+        P256Field.sqr(z2, sum.z);
+        if (xEquals(sum.x, z2, r)) {
+            return true;
+        }
+        BigInteger rPlusN = r.add(N);
+        return rPlusN.compareTo(P_INTEGER) < 0 && xEquals(sum.x, z2, rPlusN);
+    }
+
+    /** Whether X == v Z^2 (mod p), all in Montgomery form but v, a plain integer below p. */
+    private static boolean xEquals(long[] x, long[] z2, BigInteger v) {
+        long[] candidate = P256Field.create();
+        P256Field.fromBytes(candidate, BigIntegers.asUnsignedByteArray(SCALAR_LENGTH, v), 0);
+        P256Field.toMontgomery(candidate, candidate);
+        P256Field.mul(candidate, candidate, z2);
+        return P256Field.equalMask(candidate, x) != 0;
     }
 
     /** Whether the bytes are a valid uncompressed P-256 point (on the curve, coordinates below p, not infinity). */

@@ -115,8 +115,16 @@ final class P256Multiply {
         return ~((x | -x) >> 63);
     }
 
-    /** r = k * G for k (plain little-endian limbs) in [0, 2^256). */
+    /** r = k * G for k (plain little-endian limbs) in [0, 2^256), in constant time. */
     static void fixedBase(Jacobian r, long[] k) {
+        fixedBase(r, k, true);
+    }
+
+    /**
+     * r = k * G; with {@code constantTime} false (public scalars only: verification) the table entry is read
+     * directly instead of by scanning the window's whole table.
+     */
+    static void fixedBase(Jacobian r, long[] k, boolean constantTime) {
         long[][] table = FixedTable.TABLE;
         int[] digits = recode(k, FIXED_W, FIXED_WINDOWS);
         long[] ax = P256Field.create();
@@ -132,13 +140,18 @@ final class P256Multiply {
             long[] t = table[j];
             java.util.Arrays.fill(ax, 0L);
             java.util.Arrays.fill(ay, 0L);
-            for (int m = 0; m < FIXED_ENTRIES; m++) {
-                long mask = eqMask(m + 1, abs);
-                int o = m * AFFINE;
-                for (int i = 0; i < L; i++) {
-                    ax[i] |= t[o + i] & mask;
-                    ay[i] |= t[o + L + i] & mask;
+            if (constantTime) {
+                for (int m = 0; m < FIXED_ENTRIES; m++) {
+                    long mask = eqMask(m + 1, abs);
+                    int o = m * AFFINE;
+                    for (int i = 0; i < L; i++) {
+                        ax[i] |= t[o + i] & mask;
+                        ay[i] |= t[o + L + i] & mask;
+                    }
                 }
+            } else if (abs != 0) {
+                System.arraycopy(t, (abs - 1) * AFFINE, ax, 0, L);
+                System.arraycopy(t, (abs - 1) * AFFINE + L, ay, 0, L);
             }
             P256Field.neg(negY, ay);
             P256Field.select(ay, negY, sign);
@@ -206,6 +219,85 @@ final class P256Multiply {
                 r.addPoint(q);
             } else {
                 r.addComplete(q, scratch);
+            }
+        }
+    }
+
+    /**
+     * Width-5 NAF of a public scalar: digits in {0, +-1, +-3, ..., +-15}, k = sum d_i 2^i, any two non-zero digits
+     * at least 5 positions apart.
+     */
+    static int[] wnaf(long[] k) {
+        long[] v = {k[0], k[1], k[2], k[3], 0L};
+        int[] digits = new int[258];
+        for (int i = 0; i < digits.length; i++) {
+            if ((v[0] & 1) != 0) {
+                int d = (int) (v[0] & 31);
+                if (d >= 16) {
+                    d -= 32;
+                }
+                digits[i] = d;
+                // v -= d: the low five bits become zero
+                if (d > 0) {
+                    long old = v[0];
+                    v[0] -= d;
+                    for (int j = 1; j < 5 && Long.compareUnsigned(v[j - 1], old) > 0; j++) {
+                        old = v[j];
+                        v[j]--;
+                    }
+                } else {
+                    long old = v[0];
+                    v[0] -= d;
+                    for (int j = 1; j < 5 && Long.compareUnsigned(v[j - 1], old) < 0; j++) {
+                        old = v[j];
+                        v[j]++;
+                    }
+                }
+            }
+            v[0] = (v[0] >>> 1) | (v[1] << 63);
+            v[1] = (v[1] >>> 1) | (v[2] << 63);
+            v[2] = (v[2] >>> 1) | (v[3] << 63);
+            v[3] = (v[3] >>> 1) | (v[4] << 63);
+            v[4] >>>= 1;
+        }
+        return digits;
+    }
+
+    /**
+     * r = k * p for a public k (verification only: variable time), by width-5 NAF over 1, 3, ..., 15 times p: 256
+     * doublings and about 43 additions. As in {@link #variableBase}, the accumulator (an even multiple, at least 32
+     * times a non-zero multiple, of p before each addition) never equals the added point unless it is infinity,
+     * which the addition handles.
+     */
+    static void variableBaseVarTime(Jacobian r, Jacobian p, long[] k) {
+        Jacobian[] odd = new Jacobian[8];
+        odd[0] = new Jacobian();
+        odd[0].set(p);
+        Jacobian twice = new Jacobian();
+        twice.set(p);
+        twice.dbl();
+        for (int i = 1; i < odd.length; i++) {
+            odd[i] = new Jacobian();
+            odd[i].set(odd[i - 1]);
+            odd[i].addPoint(twice);
+        }
+        int[] digits = wnaf(k);
+        Jacobian negated = new Jacobian();
+        r.setInfinity();
+        boolean started = false;
+        for (int i = digits.length - 1; i >= 0; i--) {
+            if (started) {
+                r.dbl();
+            }
+            int d = digits[i];
+            if (d > 0) {
+                r.addPoint(odd[d >> 1]);
+                started = true;
+            } else if (d < 0) {
+                negated.set(odd[(-d) >> 1]);
+                P256Field.neg(negated.y, negated.y);
+                r.addPoint(negated);
+                started = true;
             }
         }
     }

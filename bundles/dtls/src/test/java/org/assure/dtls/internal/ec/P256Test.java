@@ -300,4 +300,42 @@ class P256Test {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Signatures whose R has an x coordinate in [n, p), so r = x - n: verification compares without inverting, so
+     * it must also try (r + n) Z^2. Such an R is rare (about 2^-128) for real signatures; here the public key is made
+     * to fit: for chosen R, e and s, Q = (s R - e G) / r verifies (r, s) over e.
+     */
+    @Test
+    void signaturesWhoseRHasAnXAboveNVerify() throws Exception {
+        BigInteger x = N;
+        ECPoint r = null;
+        while (r == null) {
+            byte[] compressed = new byte[33];
+            compressed[0] = 2;
+            System.arraycopy(scalar(x), 0, compressed, 1, 32);
+            try {
+                r = CURVE.getCurve().decodePoint(compressed);
+            } catch (IllegalArgumentException notOnCurve) {
+                x = x.add(BigInteger.ONE);
+            }
+        }
+        assertThat(x).isGreaterThanOrEqualTo(N).isLessThan(P);
+        BigInteger sigR = x.mod(N);
+        for (int i = 0; i < 5; i++) {
+            byte[] hash = new byte[32];
+            RANDOM.nextBytes(hash);
+            BigInteger e = new BigInteger(1, hash);
+            BigInteger s = BigIntegers.createRandomInRange(BigInteger.ONE, N.subtract(BigInteger.ONE), RANDOM);
+            BigInteger rInverse = sigR.modInverse(N);
+            ECPoint q = r.multiply(s.multiply(rInverse).mod(N))
+                    .subtract(DOMAIN.getG().multiply(e.multiply(rInverse).mod(N))).normalize();
+            byte[] pub = q.getEncoded(false);
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, new ECPublicKeyParameters(q, DOMAIN));
+            assertThat(verifier.verifySignature(hash, sigR, s)).isTrue();
+            assertThat(P256.verify(pub, hash, sigR, s)).isTrue();
+            assertThat(P256.verify(pub, hash, sigR, s.add(BigInteger.ONE))).isFalse();
+        }
+    }
 }
