@@ -369,17 +369,70 @@ final class P256Field {
 
     /** -1 if a is zero mod p, else 0, in constant time. */
     static long isZeroMask(long[] a) {
-        long[] r = new long[4];
-        reduce64(r, a);
-        long x = r[0] | r[1] | r[2] | r[3];
-        return ((x | -x) >> 63) ^ -1L;
+        return zeroMask(a[0], a[1], a[2], a[3], a[4]);
     }
 
     /** -1 if a equals b mod p, else 0, in constant time. */
     static long equalMask(long[] a, long[] b) {
-        long[] d = create();
-        sub(d, a, b);
-        return isZeroMask(d);
+        return zeroMask(a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4]);
+    }
+
+    /**
+     * -1 if the value of limbs below 2^53 in absolute value is zero mod p, else 0, without allocating: balanced and
+     * folded as in {@link #normalize} (|v| < p after that), v is zero mod p exactly when v + 2p is 2p (p and 3p
+     * are compared too, which costs nothing and holds if the bound were looser).
+     */
+    private static long zeroMask(long l0, long l1, long l2, long l3, long l4) {
+        // normalize's balancing and folding, on locals
+        long x = l0 + HALF;
+        l1 += x >> 52;
+        l0 = (x & M52) - HALF;
+        x = l1 + HALF;
+        l2 += x >> 52;
+        l1 = (x & M52) - HALF;
+        x = l2 + HALF;
+        l3 += x >> 52;
+        l2 = (x & M52) - HALF;
+        x = l3 + HALF;
+        l4 += x >> 52;
+        l3 = (x & M52) - HALF;
+        long t = (l4 + (1L << 47)) >> 48;
+        l4 -= t << 48;
+        l4 += t << 16;
+        l3 -= t << 36;
+        l1 -= t << 44;
+        l0 += t;
+        // v + 2p in unsigned 52-bit limbs (v + 2p is positive: |v| < p now)
+        long w0 = l0 + (P52[0] << 1);
+        long w1 = l1 + (P52[1] << 1) + (w0 >> 52);
+        w0 &= M52;
+        long w2 = l2 + (w1 >> 52);
+        w1 &= M52;
+        long w3 = l3 + (P52[3] << 1) + (w2 >> 52);
+        w2 &= M52;
+        long w4 = l4 + (P52[4] << 1) + (w3 >> 52);
+        w3 &= M52;
+        long found = 0;
+        for (long[] multiple : P_MULTIPLES) {
+            long d = (w0 ^ multiple[0]) | (w1 ^ multiple[1]) | (w2 ^ multiple[2]) | (w3 ^ multiple[3])
+                    | (w4 ^ multiple[4]);
+            found |= ((d | -d) >> 63) ^ -1L;
+        }
+        return found;
+    }
+
+    /** p, 2p and 3p in unsigned 52-bit limbs. */
+    private static final long[][] P_MULTIPLES = {multipleOfP(1), multipleOfP(2), multipleOfP(3)};
+
+    private static long[] multipleOfP(int k) {
+        long[] m = new long[LIMBS];
+        long carry = 0;
+        for (int i = 0; i < LIMBS; i++) {
+            long v = P52[i] * k + carry;
+            m[i] = i < LIMBS - 1 ? v & M52 : v;
+            carry = v >> 52;
+        }
+        return m;
     }
 
     /** r = mask == -1 ? a : r, in constant time (mask is 0 or -1). */

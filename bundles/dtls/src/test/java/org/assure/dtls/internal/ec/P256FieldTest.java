@@ -74,7 +74,7 @@ class P256FieldTest {
 
     @Test
     void montgomeryMultiplicationSquaringAdditionAndSubtractionMatchBigInteger() {
-        List<BigInteger> xs = operands(300);
+        List<BigInteger> xs = operands(150);
         long[] r = P256Field.create();
         for (BigInteger x : xs) {
             for (BigInteger y : xs) {
@@ -191,6 +191,27 @@ class P256FieldTest {
         assertThat(P256Field.equalMask(limbs(P.subtract(BigInteger.ONE)), limbs(P.subtract(BigInteger.ONE))))
                 .isEqualTo(-1L);
         assertThat(P256Field.equalMask(limbs(BigInteger.ONE), limbs(BigInteger.TWO))).isZero();
+        // different representations of the same residue, and near misses
+        for (BigInteger x : operands(200)) {
+            long[] a = limbs(x);
+            long[] negated = P256Field.create();
+            P256Field.neg(negated, a);
+            long[] sum = P256Field.create();
+            P256Field.add(sum, a, negated);
+            assertThat(P256Field.isZeroMask(sum)).isEqualTo(-1L);
+            assertThat(P256Field.isZeroMask(a)).isEqualTo(x.signum() == 0 ? -1L : 0L);
+            if (x.add(P).bitLength() <= 256) {
+                assertThat(P256Field.equalMask(a, limbs(x.add(P)))).isEqualTo(-1L);
+                assertThat(P256Field.equalMask(a, limbs(x.add(P).subtract(BigInteger.ONE)))).isZero();
+            }
+            long[] twice = P256Field.create();
+            P256Field.mulSmall(twice, a, 16);
+            P256Field.sub(twice, twice, a);
+            long[] fifteen = P256Field.create();
+            P256Field.mulSmall(fifteen, a, 15);
+            assertThat(P256Field.equalMask(twice, fifteen)).isEqualTo(-1L);
+            assertThat(P256Field.equalMask(twice, a)).isEqualTo(x.signum() == 0 ? -1L : 0L);
+        }
         assertThat(P256Field.lessThanMask(limbs64(P.subtract(BigInteger.ONE)), P256Field.P64)).isEqualTo(-1L);
         assertThat(P256Field.lessThanMask(limbs64(P), P256Field.P64)).isZero();
         assertThat(P256Field.lessThanMask(limbs64(BigInteger.TWO.pow(256).subtract(BigInteger.ONE)),
