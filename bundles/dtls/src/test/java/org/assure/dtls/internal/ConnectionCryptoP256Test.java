@@ -44,7 +44,7 @@ class ConnectionCryptoP256Test {
     }
 
     @Test
-    void secp256r1AgreementIsOursAndAgreesWithBouncyCastles() throws Exception {
+    void givenSecp256r1_whenAgreeingWithBouncyCastlesDomain_thenOursIsUsedAndTheSecretsMatch() throws Exception {
         ConnectionCrypto crypto = crypto();
         TlsECDomain ours = crypto.createECDomain(new TlsECConfig(NamedGroup.secp256r1));
         assertThat(ours).isNotInstanceOf(BcTlsECDomain.class);
@@ -64,7 +64,7 @@ class ConnectionCryptoP256Test {
     }
 
     @Test
-    void anInvalidPeerPointIsIllegalParameter() throws Exception {
+    void givenAnInvalidPeerPoint_whenReceived_thenIllegalParameter() throws Exception {
         TlsAgreement agreement = crypto().createECDomain(new TlsECConfig(NamedGroup.secp256r1)).createECDH();
         agreement.generateEphemeral();
         byte[] offCurve = P256.generateKeyPair(RANDOM).publicKey();
@@ -76,7 +76,8 @@ class ConnectionCryptoP256Test {
     }
 
     @Test
-    void ourSignaturesAreBouncyCastlesAndOurVerifierAcceptsExactlyTheValidOnes() throws Exception {
+    void givenAP256RawKey_whenSigningAndVerifying_thenSignaturesAreBouncyCastlesAndOnlyValidOnesPass()
+            throws Exception {
         ConnectionCrypto crypto = crypto();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -116,7 +117,7 @@ class ConnectionCryptoP256Test {
     }
 
     @Test
-    void otherHashesAndKeysStayWithBouncyCastle() throws Exception {
+    void givenOtherHashesOrCurves_whenSigningOrVerifying_thenBouncyCastleDoesIt() throws Exception {
         ConnectionCrypto crypto = crypto();
         BigInteger d = BigIntegers.createRandomInRange(BigInteger.ONE, P256.N.subtract(BigInteger.ONE), RANDOM);
         SignatureAndHashAlgorithm sha384 =

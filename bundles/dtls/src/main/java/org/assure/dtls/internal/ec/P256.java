@@ -13,9 +13,9 @@ import org.bouncycastle.util.BigIntegers;
  * The engine's own NIST P-256 (secp256r1): key generation, ECDH, ECDSA signing and verification on byte arrays.
  *
  * <p>Why not BouncyCastle's: its 32-bit-limb arithmetic made the EC work of one RPK handshake (2 key generations,
- * 2 agreements, 2 signatures, 2 verifications) cost more than half of the handshake's CPU. This one uses 64-bit
- * Montgomery limbs ({@link P256Field}), Jacobian coordinates ({@link Jacobian}) and a precomputed fixed-base table
- * ({@link P256Multiply}).
+ * 2 agreements, 2 signatures, 2 verifications) cost more than half of the handshake's CPU. This one uses
+ * balanced 52-bit Montgomery limbs ({@link P256Field}), Jacobian coordinates ({@link Jacobian}), a precomputed
+ * fixed-base table and signed fixed windows ({@link P256Multiply}).
  *
  * <p>Constant time: everything that touches a private scalar or a nonce (key generation, {@link #agree},
  * {@link #sign}) runs the same instruction sequence and memory accesses whatever the secret: no secret-dependent
@@ -23,9 +23,10 @@ import org.bouncycastle.util.BigIntegers;
  * Two exceptions, both as in BouncyCastle and the JDK: ECDSA's arithmetic modulo n (s = k^-1 (e + r d)) uses
  * BigInteger, the inverse through BouncyCastle's constant-time {@code BigIntegers.modOddInverse}; and the RFC 6979
  * nonce comes from BouncyCastle's {@code HMacDSAKCalculator}, so signatures equal BouncyCastle's byte for byte.
- * {@link #verify} handles public data only. Private keys are 32-byte big-endian scalars in [1, n - 1]; public
- * keys are SEC1 uncompressed points (65 bytes, {@code 04 || x || y}). Bad input is refused with an
- * {@link IllegalArgumentException} whose message names no secret.
+ * {@link #verify} handles public data only and runs in variable time (width-5 NAF, direct table reads). Private
+ * keys are 32-byte big-endian scalars in [1, n - 1]; public keys are SEC1 uncompressed points (65 bytes,
+ * {@code 04 || x || y}). Bad input is refused with an {@link IllegalArgumentException} whose message names no
+ * secret.
  */
 public final class P256 {
     /** Length of a private scalar and of a coordinate. */

@@ -54,7 +54,8 @@ class P256FieldTest {
         List<BigInteger> values = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO,
                 P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO), BigInteger.TWO.pow(255),
                 BigInteger.TWO.pow(224), BigInteger.TWO.pow(192), BigInteger.TWO.pow(128).subtract(BigInteger.ONE),
-                BigInteger.TWO.pow(64).subtract(BigInteger.ONE), BigInteger.TWO.pow(64), BigInteger.TWO.pow(256).subtract(P),
+                BigInteger.TWO.pow(64).subtract(BigInteger.ONE), BigInteger.TWO.pow(64),
+                BigInteger.TWO.pow(256).subtract(P),
                 P.shiftRight(1), P.subtract(BigInteger.TWO.pow(96))));
         SplittableRandom rnd = new SplittableRandom(42);
         for (int i = 0; i < random; i++) {
@@ -73,7 +74,7 @@ class P256FieldTest {
     }
 
     @Test
-    void montgomeryMultiplicationSquaringAdditionAndSubtractionMatchBigInteger() {
+    void givenEdgeAndRandomOperands_whenMultipliedSquaredAddedSubtracted_thenBigIntegerAgrees() {
         List<BigInteger> xs = operands(150);
         long[] r = P256Field.create();
         for (BigInteger x : xs) {
@@ -91,7 +92,7 @@ class P256FieldTest {
     }
 
     @Test
-    void inversionIsFermatsAndZeroMapsToZero() {
+    void givenOperands_whenInverted_thenBigIntegerAgreesAndZeroStaysZero() {
         for (BigInteger x : operands(100)) {
             long[] r = P256Field.create();
             long[] mont = limbs(x.multiply(R).mod(P));
@@ -102,7 +103,7 @@ class P256FieldTest {
     }
 
     @Test
-    void montgomeryConversionRoundTrips() {
+    void givenOperands_whenConvertedToAndFromMontgomery_thenTheyRoundTrip() {
         for (BigInteger x : operands(50)) {
             long[] m = P256Field.create();
             P256Field.toMontgomery(m, limbs(x));
@@ -113,7 +114,7 @@ class P256FieldTest {
     }
 
     @Test
-    void randomChainsOfOperationsKeepTheNormalFormAndMatchBigInteger() {
+    void givenRandomChainsOfOperations_whenRun_thenTheNormalFormHoldsAndBigIntegerAgrees() {
         SplittableRandom rnd = new SplittableRandom(7);
         List<BigInteger> start = operands(20);
         for (int chain = 0; chain < 200; chain++) {
@@ -159,7 +160,7 @@ class P256FieldTest {
     }
 
     @Test
-    void extremeNormalFormsReduceAndMultiplyCorrectly() {
+    void givenExtremeNormalForms_whenOperatedOn_thenBigIntegerAgrees() {
         long h = 1L << 51;
         long[][] extremes = {{-h, -h, -h, -h, -(1L << 49)}, {h - 1, h - 1, h - 1, h - 1, 1L << 49},
             {-h, h - 1, -h, h - 1, -(1L << 48)}, {h - 1, -h, h - 1, -h, (1L << 49) - 1}, {0, 0, 0, 0, 1L << 48}};
@@ -184,7 +185,7 @@ class P256FieldTest {
     }
 
     @Test
-    void masksAndComparison() {
+    void givenResiduesWithSeveralRepresentations_whenCompared_thenTheMasksAreRight() {
         assertThat(P256Field.isZeroMask(P256Field.create())).isEqualTo(-1L);
         assertThat(P256Field.isZeroMask(limbs(P))).isEqualTo(-1L);
         assertThat(P256Field.isZeroMask(limbs(BigInteger.TWO.pow(200)))).isZero();

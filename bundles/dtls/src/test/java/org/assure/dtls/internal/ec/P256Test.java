@@ -41,7 +41,7 @@ class P256Test {
     private static List<String[]> vectors(String resource) throws IOException {
         List<String[]> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                P256Test.class.getResourceAsStream("/ec/" + resource), StandardCharsets.US_ASCII))) {
+                P256Test.class.getResourceAsStream("/vectors/ec/" + resource), StandardCharsets.US_ASCII))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     lines.add(line.trim().split(" "));
@@ -70,7 +70,7 @@ class P256Test {
     }
 
     @Test
-    void rfc6979SignaturesAndPublicKey() throws Exception {
+    void givenRfc6979Key_whenSigningItsMessages_thenPublicKeyAndSignaturesAreTheRfcs() throws Exception {
         List<String[]> lines = vectors("rfc6979_p256_sha256.txt");
         String[] key = lines.get(0);
         byte[] priv = hex(key[1]);
@@ -85,7 +85,7 @@ class P256Test {
     }
 
     @Test
-    void wycheproofEcdh() throws Exception {
+    void givenWycheproofEcdhVectors_whenAgreeing_thenValidOnesMatchAndInvalidPointsAreRefused() throws Exception {
         List<String[]> lines = vectors("wycheproof_ecdh_secp256r1_ecpoint.txt");
         assertThat(lines).hasSizeGreaterThan(40);
         for (String[] line : lines) {
@@ -102,7 +102,7 @@ class P256Test {
     }
 
     @Test
-    void wycheproofEcdsaVerification() throws Exception {
+    void givenWycheproofEcdsaVectors_whenVerifying_thenExactlyTheValidOnesVerify() throws Exception {
         List<String[]> lines = vectors("wycheproof_ecdsa_secp256r1_sha256_p1363.txt");
         for (String[] line : lines) {
             byte[] hash = sha256(hex(line[3]));
@@ -137,7 +137,7 @@ class P256Test {
     }
 
     @Test
-    void publicKeysAgreementsAndSignaturesEqualBouncyCastlesForEdgeAndRandomScalars() throws Exception {
+    void givenEdgeAndRandomScalars_whenMultiplyingAgreeingSigning_thenResultsEqualBouncyCastles() throws Exception {
         List<BigInteger> scalars = edgeScalars();
         for (int i = 0; i < 1500; i++) {
             scalars.add(BigIntegers.createRandomInRange(BigInteger.ONE, N.subtract(BigInteger.ONE), RANDOM));
@@ -185,7 +185,7 @@ class P256Test {
     }
 
     @Test
-    void hashesOfOtherLengthsAreReadAsBouncyCastleReadsThem() {
+    void givenHashesOfOtherLengths_whenSigningAndVerifying_thenTheyAreReadAsBouncyCastleDoes() {
         BigInteger k = BigIntegers.createRandomInRange(BigInteger.ONE, N.subtract(BigInteger.ONE), RANDOM);
         byte[] pub = P256.publicKey(scalar(k));
         for (int length : new int[] {1, 20, 31, 33, 48, 64}) {
@@ -202,7 +202,7 @@ class P256Test {
     }
 
     @Test
-    void generatedKeyPairsAgreeAndHideTheirPrivateKey() {
+    void givenTwoGeneratedKeyPairs_whenAgreeing_thenAllAgreeAndToStringHidesTheKey() {
         P256.KeyPair a = P256.generateKeyPair(RANDOM);
         P256.KeyPair b = P256.generateKeyPair(RANDOM);
         assertThat(P256.agree(a.privateKey(), b.publicKey())).isEqualTo(P256.agree(b.privateKey(), a.publicKey()));
@@ -222,7 +222,7 @@ class P256Test {
     }
 
     @Test
-    void garbagePointsAreRefused() {
+    void givenGarbagePoints_whenUsed_thenRefused() {
         byte[] good = P256.generateKeyPair(RANDOM).publicKey();
         byte[] priv = P256.generateKeyPair(RANDOM).privateKey();
         List<byte[]> bad = new ArrayList<>();
@@ -265,7 +265,7 @@ class P256Test {
     }
 
     @Test
-    void privateKeysOutOfRangeAreRefused() {
+    void givenPrivateKeysOutOfRange_whenUsed_thenRefused() {
         byte[] pub = P256.generateKeyPair(RANDOM).publicKey();
         List<byte[]> bad = List.of(new byte[32], scalar(N), scalar(N.add(BigInteger.ONE)),
                 scalar(BigInteger.TWO.pow(256).subtract(BigInteger.ONE)), new byte[31], new byte[33]);
@@ -280,7 +280,7 @@ class P256Test {
     }
 
     @Test
-    void theLazyTableIsBuiltOnceUnderConcurrentFirstUse() throws Exception {
+    void givenConcurrentFirstUsers_whenTheTableIsBuilt_thenAllGetTheRightPoints() throws Exception {
         // The JVM's class initialization guarantees it; this checks that concurrent first users all get the
         // right answers (another test may have built the table already).
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -307,7 +307,7 @@ class P256Test {
      * to fit: for chosen R, e and s, Q = (s R - e G) / r verifies (r, s) over e.
      */
     @Test
-    void signaturesWhoseRHasAnXAboveNVerify() throws Exception {
+    void givenAnRWithXAboveN_whenVerifying_thenTheSignatureVerifies() throws Exception {
         BigInteger x = N;
         ECPoint r = null;
         while (r == null) {
