@@ -275,29 +275,18 @@ final class P256Field {
     }
 
     /**
-     * Back to normal form from limbs below 2^56 in absolute value: balance limbs 0..3, fold the part of the value
-     * above 2^256 (the top limb's bits from 48 up) as t * (2^224 - 2^192 - 2^96 + 1), balance again.
+     * Back to normal form from limbs below 2^56 in absolute value: first fold the part of the value above 2^256 (the
+     * top limb's bits from 48 up, t) back as t * (2^224 - 2^192 - 2^96 + 1), then balance the limbs in one carry
+     * pass; what the pass carries into the top limb (a few units) keeps it far inside the balanced range.
      */
     private static void normalize(long[] r, long l0, long l1, long l2, long l3, long l4) {
-        long x = l0 + HALF;
-        l1 += x >> 52;
-        l0 = (x & M52) - HALF;
-        x = l1 + HALF;
-        l2 += x >> 52;
-        l1 = (x & M52) - HALF;
-        x = l2 + HALF;
-        l3 += x >> 52;
-        l2 = (x & M52) - HALF;
-        x = l3 + HALF;
-        l4 += x >> 52;
-        l3 = (x & M52) - HALF;
         long t = (l4 + (1L << 47)) >> 48;
         l4 -= t << 48;
         l4 += t << 16;
         l3 -= t << 36;
         l1 -= t << 44;
         l0 += t;
-        x = l0 + HALF;
+        long x = l0 + HALF;
         l1 += x >> 52;
         r[0] = (x & M52) - HALF;
         x = l1 + HALF;
@@ -383,7 +372,13 @@ final class P256Field {
      * are compared too, which costs nothing and holds if the bound were looser).
      */
     private static long zeroMask(long l0, long l1, long l2, long l3, long l4) {
-        // normalize's balancing and folding, on locals
+        // normalize's folding and balancing, on locals
+        long t = (l4 + (1L << 47)) >> 48;
+        l4 -= t << 48;
+        l4 += t << 16;
+        l3 -= t << 36;
+        l1 -= t << 44;
+        l0 += t;
         long x = l0 + HALF;
         l1 += x >> 52;
         l0 = (x & M52) - HALF;
@@ -396,12 +391,6 @@ final class P256Field {
         x = l3 + HALF;
         l4 += x >> 52;
         l3 = (x & M52) - HALF;
-        long t = (l4 + (1L << 47)) >> 48;
-        l4 -= t << 48;
-        l4 += t << 16;
-        l3 -= t << 36;
-        l1 -= t << 44;
-        l0 += t;
         // v + 2p in unsigned 52-bit limbs (v + 2p is positive: |v| < p now)
         long w0 = l0 + (P52[0] << 1);
         long w1 = l1 + (P52[1] << 1) + (w0 >> 52);
