@@ -2,20 +2,26 @@ package org.assure.dtls.internal;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.ContentType;
-import org.bouncycastle.tls.HandshakeType;
-import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.TlsFatalAlert;
+import org.assure.dtls.internal.ec.P256Tls;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.engines.AESLightEngine;
 import org.bouncycastle.crypto.modes.AEADBlockCipher;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.CertificateType;
+import org.bouncycastle.tls.ContentType;
+import org.bouncycastle.tls.HandshakeType;
+import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.CryptoHashAlgorithm;
+import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCipher;
-import org.bouncycastle.tls.crypto.TlsNonceGenerator;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsDecodeResult;
+import org.bouncycastle.tls.crypto.TlsECConfig;
+import org.bouncycastle.tls.crypto.TlsECDomain;
 import org.bouncycastle.tls.crypto.TlsEncodeResult;
+import org.bouncycastle.tls.crypto.TlsNonceGenerator;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
@@ -23,6 +29,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * ciphers report renegotiation attempts (a ClientHello or HelloRequest inside an encrypted record: BouncyCastle
  * drops those silently, the DICE profile wants a {@code no_renegotiation} answer) and turn every decryption
  * failure into {@code bad_record_mac}, the one alert BouncyCastle's transport drops instead of failing on.
+ * secp256r1 ECDHE and the verification of a peer's P-256 raw key run on the engine's own P-256
+ * ({@link org.assure.dtls.internal.ec.P256}), several times faster than BouncyCastle's arithmetic.
  */
 final class ConnectionCrypto extends BcTlsCrypto {
     private final Runnable renegotiationAttempt;
@@ -47,6 +55,24 @@ final class ConnectionCrypto extends BcTlsCrypto {
             random.nextBytes(nonce);
             return nonce;
         };
+    }
+
+    /** secp256r1 on the engine's own P-256; other groups stay BouncyCastle's. */
+    @Override
+    public TlsECDomain createECDomain(TlsECConfig ecConfig) {
+        if (ecConfig.getNamedGroup() == NamedGroup.secp256r1) {
+            return P256Tls.ecDomain(this);
+        }
+        return super.createECDomain(ecConfig);
+    }
+
+    /** A peer's raw public key whose ECDSA P-256 signatures the engine's own P-256 verifies. */
+    @Override
+    public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
+        if (type == CertificateType.RawPublicKey) {
+            return P256Tls.rawKeyCertificate(this, encoding);
+        }
+        return super.createCertificate(type, encoding);
     }
 
     /** SHA-256 (PRF, handshake hash, HMAC, ECDSA) from the JDK, with the CPU's SHA instructions: see {@link JdkSha256}. */

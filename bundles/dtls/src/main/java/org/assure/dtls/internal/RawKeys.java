@@ -2,18 +2,23 @@ package org.assure.dtls.internal;
 
 import java.io.IOException;
 import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
 import org.assure.core.crypto.EcCurve;
 import org.assure.core.crypto.Keys;
 import org.assure.core.model.Bytes;
 import org.assure.core.model.KeyFormat;
 import org.assure.dtls.OwnKey;
+import org.assure.dtls.internal.ec.P256;
+import org.assure.dtls.internal.ec.P256Tls;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateType;
 import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.DefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
@@ -25,6 +30,7 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsRawKeyCertificate;
+import org.bouncycastle.util.BigIntegers;
 
 /** RFC 7250 raw public keys on BouncyCastle: our certificate and signer, the peer's SPKI. */
 final class RawKeys {
@@ -44,6 +50,16 @@ final class RawKeys {
     }
 
     static TlsCredentialedSigner signer(TlsContext context, BcTlsCrypto crypto, OwnKey key) throws IOException {
+        if (key.format() == KeyFormat.EC && Keys.curve(key.publicKey()) == EcCurve.P_256) {
+            // Our own P-256 (org.assure.dtls.internal.ec.P256): the same RFC 6979 signatures, several times faster.
+            byte[] scalar = p256Scalar(key);
+            try {
+                return new DefaultTlsCredentialedSigner(new TlsCryptoParameters(context),
+                        P256Tls.signer(crypto, scalar), certificate(crypto, key.publicKey()), signatureAlgorithm(key));
+            } finally {
+                Arrays.fill(scalar, (byte) 0);
+            }
+        }
         byte[] pkcs8 = key.privateKey().getEncoded();
         AsymmetricKeyParameter privateKey;
         try {
@@ -53,6 +69,20 @@ final class RawKeys {
         }
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey,
                 certificate(crypto, key.publicKey()), signatureAlgorithm(key));
+    }
+
+    /** The private scalar of a P-256 key, 32 bytes big-endian (the caller wipes it). */
+    private static byte[] p256Scalar(OwnKey key) throws IOException {
+        if (key.privateKey() instanceof ECPrivateKey ec) {
+            return BigIntegers.asUnsignedByteArray(P256.SCALAR_LENGTH, ec.getS());
+        }
+        byte[] pkcs8 = key.privateKey().getEncoded();
+        try {
+            return BigIntegers.asUnsignedByteArray(P256.SCALAR_LENGTH,
+                    ((ECPrivateKeyParameters) PrivateKeyFactory.createKey(pkcs8)).getD());
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
     }
 
     private static SignatureAndHashAlgorithm signatureAlgorithm(OwnKey key) {
