@@ -15,7 +15,7 @@ import org.bouncycastle.util.Memoable;
  * secret, key block, two Finished messages, plus the handshake hash and the cookie MAC). {@link Memoable}, so
  * BouncyCastle's HMAC keeps its precomputed pads as digest states instead of rehashing them.
  */
-final class JdkSha256 implements ExtendedDigest, Memoable {
+public final class JdkSha256 implements ExtendedDigest, Memoable {
     private static final MessageDigest PROTOTYPE = prototype();
 
     private MessageDigest digest;
@@ -25,12 +25,12 @@ final class JdkSha256 implements ExtendedDigest, Memoable {
     }
 
     /** Whether the JDK's SHA-256 is there (it is in every Java SE runtime; if not, BouncyCastle's is used). */
-    static boolean available() {
+    public static boolean available() {
         return PROTOTYPE != null;
     }
 
     /** A fresh digest; only when {@link #available()}. */
-    static JdkSha256 create() {
+    public static JdkSha256 create() {
         return new JdkSha256(cloneOf(PROTOTYPE));
     }
 

@@ -123,8 +123,9 @@ final class OwnChannel {
     private int suite;
     /** ECDHE-ECDSA with raw public keys (RFC 7250) rather than PSK. */
     private boolean rawKeys;
-    private org.bouncycastle.crypto.AsymmetricCipherKeyPair ephemeral;
-    private org.bouncycastle.crypto.params.AsymmetricKeyParameter peerStatic;
+    private org.assure.dtls.internal.ec.P256.KeyPair ephemeral;
+    /** The peer's raw key: an {@link EcP256.Point} or an RSA key (see {@link Signatures#publicKey}). */
+    private Object peerStatic;
     private org.assure.dtls.PeerKey peerKey;
     private boolean certificateRequested;
 
@@ -488,7 +489,7 @@ final class OwnChannel {
                 || (suite == TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8) != (algorithm == ECDSA_SECP256R1_SHA256)) {
             throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "signature algorithm does not fit the key");
         }
-        org.bouncycastle.crypto.params.ECPublicKeyParameters serverEphemeral = EcP256.decodePoint(point);
+        EcP256.Point serverEphemeral = EcP256.decodePoint(point);
         if (serverEphemeral == null) {
             throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
         }
@@ -500,7 +501,7 @@ final class OwnChannel {
         serverPoint = serverEphemeral;
     }
 
-    private org.bouncycastle.crypto.params.ECPublicKeyParameters serverPoint;
+    private EcP256.Point serverPoint;
 
     private void certificateRequest(byte[] body) throws Failure {
         try {
@@ -573,15 +574,15 @@ final class OwnChannel {
             transcript.update(certificate);
             items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
         }
-        byte[] point = EcP256.encodePoint((org.bouncycastle.crypto.params.ECPublicKeyParameters) ephemeral.getPublic());
+        byte[] point = ephemeral.publicKey();
         byte[] cke = Wire.handshakeMessage(Wire.HT_CLIENT_KEY_EXCHANGE, nextSendSeq++,
                 new Wire.Writer().vector8(point).toByteArray());
         transcript.update(cke);
         items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, cke));
-        byte[] premaster = EcP256.agree((org.bouncycastle.crypto.params.ECPrivateKeyParameters) ephemeral.getPrivate(),
-                serverPoint);
+        byte[] premaster = EcP256.agree(ephemeral, serverPoint);
         master = KeySchedule.extendedMasterSecret(premaster, hash());
         Arrays.fill(premaster, (byte) 0);
+        ephemeral.destroy();
         ephemeral = null;
         deriveKeys();
         if (certificateRequested) {
@@ -856,7 +857,7 @@ final class OwnChannel {
         transcript.update(certificate);
         items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
         ephemeral = EcP256.generate(hostRandom());
-        byte[] point = EcP256.encodePoint((org.bouncycastle.crypto.params.ECPublicKeyParameters) ephemeral.getPublic());
+        byte[] point = ephemeral.publicKey();
         byte[] params = new Wire.Writer().u8(3).u16(EcP256.NAMED_GROUP).vector8(point).toByteArray();
         byte[] signature = ownSign(sha256(clientRandom, serverRandom, params));
         byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
@@ -980,15 +981,15 @@ final class OwnChannel {
                     } catch (Wire.DecodeException e) {
                         throw fail(DECODE_ERROR, FailureCause.OTHER, "bad ClientKeyExchange");
                     }
-                    org.bouncycastle.crypto.params.ECPublicKeyParameters clientPoint = EcP256.decodePoint(point);
+                    EcP256.Point clientPoint = EcP256.decodePoint(point);
                     if (clientPoint == null) {
                         throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
                     }
                     transcript.update(raw);
-                    byte[] premaster = EcP256.agree(
-                            (org.bouncycastle.crypto.params.ECPrivateKeyParameters) ephemeral.getPrivate(), clientPoint);
+                    byte[] premaster = EcP256.agree(ephemeral, clientPoint);
                     master = KeySchedule.extendedMasterSecret(premaster, hash());
                     Arrays.fill(premaster, (byte) 0);
+                    ephemeral.destroy();
                     ephemeral = null;
                     deriveKeys();
                     state = State.SERVER_WAIT_CERTIFICATE_VERIFY;

@@ -10,14 +10,13 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * The two signature schemes of the raw-key suites (RFC 5246 §7.4.1.4.1 / RFC 8446 code points):
- * ecdsa_secp256r1_sha256 (0x0403, {@link EcP256}) and rsa_pkcs1_sha256 (0x0401, RSASSA-PKCS1-v1_5 on
+ * ecdsa_secp256r1_sha256 (0x0403, {@link EcP256} on the engine's own P-256) and rsa_pkcs1_sha256 (0x0401, RSASSA-PKCS1-v1_5 on
  * BouncyCastle's blinded RSA). Both sign a SHA-256 hash the caller computed (the handshake keeps a running hash,
  * not the messages). Thread-safe.
  */
@@ -44,7 +43,12 @@ final class Signatures {
 
     static byte[] sign(PrivateKey key, int algorithm, byte[] sha256) throws IOException {
         if (algorithm == ECDSA_SECP256R1_SHA256) {
-            return EcP256.sign(EcP256.privateKey(key), sha256);
+            byte[] scalar = EcP256.privateKey(key);
+            try {
+                return EcP256.sign(scalar, sha256);
+            } finally {
+                Arrays.fill(scalar, (byte) 0);
+            }
         }
         PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
         rsa.init(true, rsaPrivateKey(key));
@@ -56,8 +60,11 @@ final class Signatures {
         }
     }
 
-    static boolean verify(AsymmetricKeyParameter key, int algorithm, byte[] sha256, byte[] signature) {
-        if (algorithm == ECDSA_SECP256R1_SHA256 && key instanceof ECPublicKeyParameters ec) {
+    /**
+     * @param key a peer key from {@link #publicKey}
+     */
+    static boolean verify(Object key, int algorithm, byte[] sha256, byte[] signature) {
+        if (algorithm == ECDSA_SECP256R1_SHA256 && key instanceof EcP256.Point ec) {
             return EcP256.verify(ec, sha256, signature);
         }
         if (algorithm == RSA_PKCS1_SHA256 && key instanceof RSAKeyParameters rsaKey && !rsaKey.isPrivate()) {
@@ -73,9 +80,9 @@ final class Signatures {
         return false;
     }
 
-    /** A peer's P-256 or RSA (2048 bits or more) key from its SubjectPublicKeyInfo, or null. */
-    static AsymmetricKeyParameter publicKey(byte[] spki) {
-        ECPublicKeyParameters ec = EcP256.publicKey(spki);
+    /** A peer's P-256 point or RSA (2048 bits or more) key from its SubjectPublicKeyInfo, or null. */
+    static Object publicKey(byte[] spki) {
+        EcP256.Point ec = EcP256.publicKey(spki);
         if (ec != null) {
             return ec;
         }
@@ -91,8 +98,8 @@ final class Signatures {
     }
 
     /** The scheme a peer key signs with. */
-    static int algorithmOf(AsymmetricKeyParameter key) {
-        return key instanceof ECPublicKeyParameters ? ECDSA_SECP256R1_SHA256 : RSA_PKCS1_SHA256;
+    static int algorithmOf(Object key) {
+        return key instanceof EcP256.Point ? ECDSA_SECP256R1_SHA256 : RSA_PKCS1_SHA256;
     }
 
     private static byte[] digestInfo(byte[] sha256) {

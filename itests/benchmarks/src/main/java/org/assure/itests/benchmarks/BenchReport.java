@@ -22,17 +22,25 @@ final class BenchReport {
     static final String EC_IMAGE = "bootstrap.open.ec.20keys";
 
     /** Report names of our benchmarks, by {@code Class.method}; a signature benchmark's name ends in its case. */
-    private static final Map<String, String> NAMES = Map.of(
-            "AuthenticatedKeyBenchmark.decodeAndValidate", "authkey.decode-validate.ec-p256",
-            "BootstrapImageBenchmark.openEc", EC_IMAGE,
-            "BootstrapImageBenchmark.openRsa", "bootstrap.open.rsa2048.20keys",
-            "BootstrapImageBenchmark.openSharedSecret", "bootstrap.open.secret-aes128ccm.20keys",
-            "SignatureBenchmark.sign", "signature.sign",
-            "SignatureBenchmark.verify", "signature.verify",
-            "SecretDerivationBenchmark.derive", "pbkdf2.sha256.4096it.32bytes");
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("AuthenticatedKeyBenchmark.decodeAndValidate", "authkey.decode-validate.ec-p256"),
+            Map.entry("BootstrapImageBenchmark.openEc", EC_IMAGE),
+            Map.entry("BootstrapImageBenchmark.openRsa", "bootstrap.open.rsa2048.20keys"),
+            Map.entry("BootstrapImageBenchmark.openSharedSecret", "bootstrap.open.secret-aes128ccm.20keys"),
+            Map.entry("SignatureBenchmark.sign", "signature.sign"),
+            Map.entry("SignatureBenchmark.verify", "signature.verify"),
+            Map.entry("SecretDerivationBenchmark.derive", "pbkdf2.sha256.4096it.32bytes"),
+            Map.entry("P256Benchmark.keyGeneration", "dtls.p256.keygen"),
+            Map.entry("P256Benchmark.agreement", "dtls.p256.ecdh"),
+            Map.entry("P256Benchmark.sign", "dtls.p256.sign"),
+            Map.entry("P256Benchmark.verify", "dtls.p256.verify"));
     /** Peer benchmark of each of ours that has one, measured in the same run. */
     private static final Map<String, String> PEERS = Map.of(
-            "SecretDerivationBenchmark.derive", "SecretDerivationBenchmark.jdkPbkdf2");
+            "SecretDerivationBenchmark.derive", "SecretDerivationBenchmark.jdkPbkdf2",
+            "P256Benchmark.keyGeneration", "P256Benchmark.bcKeyGeneration",
+            "P256Benchmark.agreement", "P256Benchmark.bcAgreement",
+            "P256Benchmark.sign", "P256Benchmark.bcSign",
+            "P256Benchmark.verify", "P256Benchmark.bcVerify");
     private static final Map<String, Goal> GOALS = Map.of(EC_IMAGE, new Goal(20, TimeUnit.MILLISECONDS));
 
     private BenchReport() {

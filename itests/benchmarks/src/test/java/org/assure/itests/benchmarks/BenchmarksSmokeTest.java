@@ -2,6 +2,8 @@ package org.assure.itests.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.assure.core.bootstrap.OpenedImage;
 import org.assure.core.crypto.EcSignatureValue;
@@ -112,5 +114,26 @@ class BenchmarksSmokeTest {
             return ec.r().length() + ec.s().length();
         }
         return ((Bytes) value).length();
+    }
+
+    @Test
+    void given_p256_keys_when_every_p256_benchmark_runs_once_then_ours_and_bouncycastles_give_the_same_results() {
+        var keys = new P256Benchmark.Keys();
+        keys.setUp();
+        var benchmark = new P256Benchmark();
+
+        byte[] signature = benchmark.sign(keys);
+        BigInteger[] bcSignature = benchmark.bcSign(keys);
+
+        assertThat(benchmark.keyGeneration().publicKey()).hasSize(65);
+        assertThat(benchmark.bcKeyGeneration().getPublic()).isNotNull();
+        assertThat(new BigInteger(1, benchmark.agreement(keys))).isEqualTo(benchmark.bcAgreement(keys));
+        assertThat(new BigInteger(1, Arrays.copyOfRange(signature, 0, 32))).isEqualTo(bcSignature[0]);
+        assertThat(new BigInteger(1, Arrays.copyOfRange(signature, 32, 64))).isEqualTo(bcSignature[1]);
+        assertThat(benchmark.verify(keys)).isTrue();
+        assertThat(benchmark.bcVerify(keys)).isTrue();
+        keys.hash[0] ^= 1;
+        assertThat(benchmark.verify(keys)).isFalse();
+        assertThat(benchmark.bcVerify(keys)).isFalse();
     }
 }
