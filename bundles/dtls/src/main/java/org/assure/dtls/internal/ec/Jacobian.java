@@ -74,8 +74,8 @@ final class Jacobian {
         sqr(gamma, y);
         mul(beta, x, gamma);
         sub(t, x, delta);
-        add(alpha, x, delta);
-        mul(alpha, alpha, t);
+        P256Field.addLazy(alpha, x, delta);
+        mul(alpha, t, alpha);
         P256Field.mulSmall(alpha, alpha, 3); // 3 (x - delta)(x + delta)
         // z3 = (y + z)^2 - gamma - delta
         add(z, y, z);
@@ -88,8 +88,8 @@ final class Jacobian {
         sqr(x, alpha);
         sub(x, x, t);
         // y3 = alpha (4 beta - x3) - 8 gamma^2
-        sub(beta, beta, x);
-        mul(beta, beta, alpha);
+        P256Field.subLazy(beta, beta, x);
+        mul(beta, alpha, beta);
         sqr(gamma, gamma);
         P256Field.mulSmall(gamma, gamma, 8);
         sub(y, beta, gamma);
@@ -149,8 +149,8 @@ final class Jacobian {
         sub(x3, x3, u1);
         sub(x3, x3, u1);
         // y3 = r (V - x3) - 2 S1 J
-        sub(u1, u1, x3);
-        mul(u1, u1, r);
+        P256Field.subLazy(u1, u1, x3);
+        mul(u1, r, u1);
         mul(s1, s1, j);
         add(s1, s1, s1);
         sub(y, u1, s1);
@@ -208,8 +208,8 @@ final class Jacobian {
         sub(x, x, v);
         sub(x, x, v);
         // y3 = r (V - x3) - 2 Y1 J
-        sub(v, v, x);
-        mul(v, v, r);
+        P256Field.subLazy(v, v, x);
+        mul(v, r, v);
         mul(y, y, hh);
         add(y, y, y);
         sub(y, v, y);

@@ -56,7 +56,11 @@ final class P256Field {
         return r;
     }
 
-    /** r = a * b / 2^260 mod p (Montgomery product). r may alias a or b. */
+    /**
+     * r = a * b / 2^260 mod p (Montgomery product). r may alias a or b. a must be a normal form; b may also be the
+     * unnormalized sum or difference of two normal forms ({@link #addLazy}, {@link #subLazy}): b's limbs only ever
+     * multiply (no shift), and |a| |b| < 2^517 keeps the output below 2^257 + p.
+     */
     static void mul(long[] r, long[] a, long[] b) {
         long a0 = a[0] << 12, a1 = a[1] << 12, a2 = a[2] << 12, a3 = a[3] << 12, a4 = a[4] << 12;
         long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
@@ -265,6 +269,27 @@ final class P256Field {
     /** r = a - b mod p. */
     static void sub(long[] r, long[] a, long[] b) {
         normalize(r, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4]);
+    }
+
+    /**
+     * r = a + b without normalizing: limbs below 2^52, value below 2^259. Valid only as the second operand of
+     * {@link #mul} (whose output bound and column sums allow it), where it saves a normalization.
+     */
+    static void addLazy(long[] r, long[] a, long[] b) {
+        r[0] = a[0] + b[0];
+        r[1] = a[1] + b[1];
+        r[2] = a[2] + b[2];
+        r[3] = a[3] + b[3];
+        r[4] = a[4] + b[4];
+    }
+
+    /** r = a - b without normalizing; as {@link #addLazy}, only for the second operand of {@link #mul}. */
+    static void subLazy(long[] r, long[] a, long[] b) {
+        r[0] = a[0] - b[0];
+        r[1] = a[1] - b[1];
+        r[2] = a[2] - b[2];
+        r[3] = a[3] - b[3];
+        r[4] = a[4] - b[4];
     }
 
     /** r = -a mod p. */
