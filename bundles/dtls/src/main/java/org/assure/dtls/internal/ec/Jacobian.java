@@ -100,8 +100,14 @@ final class Jacobian {
      * constant time. q may not be this.
      */
     void addPoint(Jacobian q) {
-        long thisInf = isInfinityMask();
-        long qInf = q.isInfinityMask();
+        addPoint(q, isInfinityMask(), q.isInfinityMask());
+    }
+
+    /**
+     * As {@link #addPoint(Jacobian)} with the infinity masks (-1 or 0) given by a caller that knows them (the window
+     * multiplications track them from the digits), sparing two reductions.
+     */
+    void addPoint(Jacobian q, long thisInf, long qInf) {
         addUnchecked(q);
         // this was infinity: the sum is q; q was infinity: the sum is the old this, kept in t7/t6/t5 below
         select(q, thisInf);
@@ -185,7 +191,11 @@ final class Jacobian {
      * infinity handled in constant time. The affine point must be finite.
      */
     void addAffine(long[] ax, long[] ay) {
-        long thisInf = isInfinityMask();
+        addAffine(ax, ay, isInfinityMask());
+    }
+
+    /** As {@link #addAffine(long[], long[])} with this's infinity mask given by the caller. */
+    void addAffine(long[] ax, long[] ay, long thisInf) {
         long[] z1z1 = t1, u2 = t2, s2 = t3, h = t4, hh = t5, r = t6, v = t7;
         sqr(z1z1, z);
         mul(u2, ax, z1z1);

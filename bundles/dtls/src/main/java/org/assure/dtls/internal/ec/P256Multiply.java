@@ -133,6 +133,8 @@ final class P256Multiply {
         Jacobian saved = new Jacobian();
         Jacobian scratch = new Jacobian();
         r.setInfinity();
+        // -1 while every digit so far was 0 (r is infinity): a non-zero term never cancels the smaller accumulator
+        long infinity = -1L;
         for (int j = 0; j < FIXED_WINDOWS; j++) {
             int d = digits[j];
             int sign = d >> 31;
@@ -177,8 +179,9 @@ final class P256Multiply {
             long zeroDigit = eqMask(0, abs);
             if (j < FIXED_WINDOWS - 1) {
                 saved.set(r);
-                r.addAffine(ax, ay);
+                r.addAffine(ax, ay, infinity);
                 r.select(saved, zeroDigit);
+                infinity &= zeroDigit;
             } else {
                 saved.setAffine(ax, ay);
                 P256Field.select(saved.z, P256Field.create(), zeroDigit);
@@ -215,6 +218,8 @@ final class P256Multiply {
         int[] digits = recode(k, VAR_W, VAR_WINDOWS);
         Jacobian q = new Jacobian();
         long[] negY = P256Field.create();
+        // -1 while every digit so far was 0 (r is infinity): 32 S p with S != 0 never cancels d p, |d| <= 16
+        long infinity = -1L;
         for (int j = VAR_WINDOWS - 1; j >= 0; j--) {
             int d = digits[j];
             int sign = d >> 31;
@@ -223,15 +228,18 @@ final class P256Multiply {
             // digit 0 selected nothing: z = 0, infinity
             P256Field.neg(negY, q.y);
             P256Field.select(q.y, negY, sign);
+            long zeroDigit = eqMask(0, abs);
             if (j == VAR_WINDOWS - 1) {
                 r.set(q);
+                infinity = zeroDigit;
                 continue;
             }
             for (int i = 0; i < VAR_W; i++) {
                 r.dbl();
             }
             if (j > 0) {
-                r.addPoint(q);
+                r.addPoint(q, infinity, zeroDigit);
+                infinity &= zeroDigit;
             } else {
                 r.addComplete(q, scratch);
             }
