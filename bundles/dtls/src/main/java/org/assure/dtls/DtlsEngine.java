@@ -85,8 +85,7 @@ public final class DtlsEngine implements AutoCloseable {
         private final ChannelKind kind;
         private DtlsConfig config = DtlsConfig.defaults();
         private DtlsServerCredentials serverCredentials;
-        private DtlsSessionListener listener = new DtlsSessionListener() {
-        };
+        private DtlsSessionListener listener = EngineCore.SILENT_LISTENER;
         private DtlsDataHandler dataHandler = (session, data) -> {
         };
         private Clock clock = Clock.systemUTC();

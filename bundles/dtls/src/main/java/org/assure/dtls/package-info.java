@@ -1,5 +1,6 @@
 /**
- * A DTLS 1.2 channel engine for aSSURE (draft §8, PROFILE §6): BouncyCastle's low-level DTLS with Peer Name
+ * A DTLS 1.2 channel engine for aSSURE (draft §8, PROFILE §6): an event-driven DTLS 1.2 of its own (BouncyCastle's
+ * lightweight and the JDK's crypto primitives) with Peer Name
  * Indication, aSSURE PSK identity hints, raw public keys (RFC 7250) and the DICE profile, running over any
  * {@link org.assure.core.transport.ChannelTransport} (UDP here, BACnet and BLE elsewhere).
  *

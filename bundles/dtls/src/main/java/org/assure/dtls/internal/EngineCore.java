@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,12 +37,8 @@ import org.assure.dtls.DtlsRole;
 import org.assure.dtls.DtlsServerCredentials;
 import org.assure.dtls.DtlsSession;
 import org.assure.dtls.DtlsSessionListener;
+import org.assure.dtls.FailureCause;
 import org.assure.dtls.HandshakeFailure;
-import org.bouncycastle.tls.DTLSClientProtocol;
-import org.bouncycastle.tls.DTLSRequest;
-import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.DTLSVerifier;
-import org.bouncycastle.tls.DatagramSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +51,10 @@ public final class EngineCore {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
     private static final int RECORD_HEADER = 13;
     private static final long PURGE_SECONDS = 60;
+    /** The listener of an engine built without one: nothing to wait for, so session ends need no hand-off. */
+    public static final DtlsSessionListener SILENT_LISTENER = new DtlsSessionListener() {
+    };
+    private static final long COOKIE_ROTATION_MILLIS = 5 * 60_000;
 
     private final DtlsConfig config;
     private final HandshakeSettings settings;
@@ -64,11 +63,19 @@ public final class EngineCore {
     private final DtlsDataHandler dataHandler;
     private final Clock clock;
     private final SecureRandom random;
-    private final DTLSVerifier verifier;
-    private final AssureServerProtocol serverProtocol = new AssureServerProtocol();
-    private final DTLSClientProtocol clientProtocol = new DTLSClientProtocol();
+    private final Cookies cookies;
     private final ConcurrentHashMap<Address, Connection> peers = new ConcurrentHashMap<>();
+    /** Connections whose own handshake has a timer armed (see {@link #tickHandshakes()}). */
+    private final java.util.Set<Connection> timedHandshakes = ConcurrentHashMap.newKeySet();
     private final Semaphore serverSlots;
+    /**
+     * Client handshakes in flight, at most {@code maxConcurrentHandshakes}; further {@code connect}s wait in
+     * {@link #pendingConnects} and start as handshakes end (thousands of connects at once would otherwise flood
+     * the server past its own limit and time out in retransmissions).
+     */
+    private final Semaphore clientSlots;
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingConnect> pendingConnects =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final LongAdder helloVerifyRequests = new LongAdder();
@@ -77,8 +84,6 @@ public final class EngineCore {
     private final LongAdder discardedRecords = new LongAdder();
     private final SessionCache<Bytes, CachedSession> serverCache;
     private final SessionCache<ClientCacheKey, CachedSession> clientCache;
-    private final ThreadPoolExecutor serverHandshakes;
-    private final ThreadPoolExecutor clientHandshakes;
     private final ThreadPoolExecutor workers;
     /** With inline drains: where a session's end found by a drain is reported (listeners may take their time). */
     private final ThreadPoolExecutor endings;
@@ -100,14 +105,11 @@ public final class EngineCore {
         this.clock = clock;
         this.random = random;
         // The cookie MAC is HMAC-SHA256: the connection crypto's JDK SHA-256 serves it too.
-        this.verifier = new DTLSVerifier(new ConnectionCrypto(random, () -> {
-        }, () -> {
-        }));
+        this.cookies = new Cookies(random, COOKIE_ROTATION_MILLIS, clock.millis());
         this.serverSlots = new Semaphore(config.maxConcurrentHandshakes());
+        this.clientSlots = new Semaphore(config.maxConcurrentHandshakes());
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
-        this.serverHandshakes = pool("server-handshake", config.maxConcurrentHandshakes());
-        this.clientHandshakes = pool("client-handshake", config.maxConcurrentHandshakes());
         this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
         this.endings = workers == null ? pool("session-end", 1) : null;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
@@ -147,6 +149,9 @@ public final class EngineCore {
 
     private void scheduleTimers() {
         scheduler.scheduleWithFixedDelay(this::purgeCaches, PURGE_SECONDS, PURGE_SECONDS, TimeUnit.SECONDS);
+        // A quarter of the initial retransmission timeout, within 5..100 ms: RFC 6347 timers are coarse.
+        long tick = Math.max(5, Math.min(100, config.retransmissionInitial().toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::tickHandshakes, tick, tick, TimeUnit.MILLISECONDS);
         Duration sweep = sweepInterval();
         if (sweep != null) {
             scheduler.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
@@ -203,7 +208,7 @@ public final class EngineCore {
      * not hold up every other peer's datagrams; with a worker pool it runs on the worker, as before.
      */
     void sessionEnded(Connection connection, CloseReason reason) {
-        if (endings == null) {
+        if (endings == null || listener == SILENT_LISTENER) {
             closeSession(connection, reason);
             return;
         }
@@ -211,6 +216,29 @@ public final class EngineCore {
             endings.execute(() -> closeSession(connection, reason));
         } catch (RejectedExecutionException e) {
             closeSession(connection, reason);
+        }
+    }
+
+    void handshakeTimerArmed(Connection connection) {
+        timedHandshakes.add(connection);
+    }
+
+    void handshakeTimerIdle(Connection connection) {
+        timedHandshakes.remove(connection);
+    }
+
+    /** Retransmission and handshake timeouts of own handshakes, at the ticker's granularity. */
+    private void tickHandshakes() {
+        if (timedHandshakes.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        for (Connection connection : timedHandshakes) {
+            try {
+                connection.ownTick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("handshake timer failed for {}", connection.peerAddress(), e);
+            }
         }
     }
 
@@ -294,15 +322,58 @@ public final class EngineCore {
                 && datagram[RECORD_HEADER] == 1;
     }
 
-    /** Stateless until the cookie is valid: the verifier either answers a HelloVerifyRequest or finds nothing. */
-    private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
-        DTLSRequest request;
-        try {
-            request = verifier.verifyRequest(AddressCodec.encode(from), datagram, 0, datagram.length, sender(from));
-        } catch (RuntimeException e) {
-            request = null;
+    /** A ClientHello parsed from the first record of a datagram. */
+    private record ParsedHello(long recordSeq, int messageSeq, byte[] message, byte[] body, Wire.ClientHello hello) {
+    }
+
+    private static ParsedHello parseClientHello(byte[] datagram) {
+        Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
+        if (record == null || record.type() != Wire.CT_HANDSHAKE || record.epoch() != 0) {
+            return null;
         }
-        if (request == null) {
+        try {
+            Wire.FragmentHeader header = Wire.fragment(datagram, record.offset(), record.length());
+            // A ClientHello must come whole in one record: the server keeps no state to reassemble one.
+            if (header.type() != Wire.HT_CLIENT_HELLO || header.fragmentOffset() != 0
+                    || header.fragmentLength() != header.length()) {
+                return null;
+            }
+            int start = record.offset() + Wire.HANDSHAKE_HEADER;
+            byte[] body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
+            byte[] message = java.util.Arrays.copyOfRange(datagram, record.offset(), start + header.length());
+            return new ParsedHello(record.seq(), header.messageSeq(), message, body, Wire.ClientHello.decode(body));
+        } catch (Wire.DecodeException e) {
+            return null;
+        }
+    }
+
+    /** The peer's address as the cookie binds it: IP address and ports directly, other links by their codec. */
+    private static byte[] cookieAddress(Address from) {
+        if (from instanceof IpAddress ip) {
+            byte[] address = ip.remoteAddress().toByteArray();
+            byte[] bound = java.util.Arrays.copyOf(address, address.length + 4);
+            bound[address.length] = (byte) (ip.localPort() >>> 8);
+            bound[address.length + 1] = (byte) ip.localPort();
+            bound[address.length + 2] = (byte) (ip.remotePort() >>> 8);
+            bound[address.length + 3] = (byte) ip.remotePort();
+            return bound;
+        }
+        return AddressCodec.encode(from);
+    }
+
+    /** Stateless until the cookie is valid: a ClientHello without one is answered with a HelloVerifyRequest. */
+    private void acceptClientHello(Address from, byte[] datagram, Connection existing) {
+        ParsedHello parsed = parseClientHello(datagram);
+        if (parsed == null) {
+            droppedDatagrams.increment();
+            drops.drop("malformed ClientHello", from);
+            return;
+        }
+        byte[] peer = cookieAddress(from);
+        long now = clock.millis();
+        if (!cookies.valid(peer, parsed.hello(), now)) {
+            byte[] verify = Cookies.helloVerifyRequest(parsed.recordSeq(), cookies.cookie(peer, parsed.hello(), now));
+            send(from, verify, 0, verify.length);
             helloVerifyRequests.increment();
             return;
         }
@@ -316,6 +387,7 @@ public final class EngineCore {
             drops.drop("ClientHello (handshake limit)", from);
             return;
         }
+        OwnServerStart own = ownServerStart(from, parsed);
         Connection connection = new Connection(this, from, DtlsRole.SERVER);
         connection.clientHello(datagram);
         // The session being replaced may have ended meanwhile (typically its peer's close_notify, sent right before
@@ -332,49 +404,90 @@ public final class EngineCore {
             closeSession(existing, CloseReason.REPLACED);
         }
         handshakes.incrementAndGet();
-        DTLSRequest verified = request;
+        connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
+                own.credentials(), own.earlyAlert(), serverCache, own.outcome());
+    }
+
+    /** What the own server handshake starts from. */
+    private record OwnServerStart(byte[] body, Wire.ClientHello hello, int messageSeq, Optional<UUID> peerName,
+            Optional<org.assure.dtls.ServerCredentials> credentials, int earlyAlert, HandshakeOutcome outcome) {
+    }
+
+    /**
+     * What a (cookie-verified) ClientHello starts: its Peer Name Indication and the credentials the callback chose
+     * for that name (empty: refused before any key operation), or the alert a malformed name or a failing callback
+     * ends the handshake with.
+     */
+    private OwnServerStart ownServerStart(Address from, ParsedHello parsed) {
+        Wire.ClientHello hello = parsed.hello();
+        HandshakeOutcome outcome = new HandshakeOutcome();
+        Optional<UUID> peerName = Optional.empty();
+        byte[] name = hello.extensions.get(settings.peerNameExtension());
+        if (name != null) {
+            peerName = PeerNameExtension.decode(name);
+            if (peerName.isEmpty()) {
+                return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, Optional.empty(),
+                        OwnChannel.DECODE_ERROR, outcome);
+            }
+        }
+        Optional<org.assure.dtls.ServerCredentials> selected;
         try {
-            serverHandshakes.execute(() -> runServerHandshake(connection, verified));
-        } catch (RejectedExecutionException e) {
-            handshakes.decrementAndGet();
-            serverSlots.release();
-            peers.remove(from, connection);
+            selected = serverCredentials.get().select(from, peerName);
+        } catch (RuntimeException e) {
+            LOG.debug("credential callback failed for {}", from, e);
+            return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, Optional.empty(),
+                    OwnChannel.INTERNAL_ERROR, outcome);
+        }
+        if (selected == null) {
+            selected = Optional.empty();
+        }
+        return new OwnServerStart(parsed.body(), hello, parsed.messageSeq(), peerName, selected, 0, outcome);
+    }
+
+    /** An own handshake completed (either role), on the thread that completed it. */
+    void ownHandshakeCompleted(Connection connection) {
+        OwnChannel own = connection.own();
+        try {
+            if (connection.role() == DtlsRole.CLIENT) {
+                CachedSession toCache = own.sessionToCache();
+                if (toCache != null && connection.clientCacheKey instanceof ClientCacheKey key) {
+                    clientCache.put(key, toCache);
+                }
+            }
+            connection.establishedOwn(clock.instant());
+            sessions.incrementAndGet();
+            afterEstablished(connection, own.identity());
+            if (connection.connectResult != null) {
+                connection.connectResult.complete(connection);
+            }
+        } finally {
+            handshakeEnded(connection);
         }
     }
 
-    private DatagramSender sender(Address to) {
-        return new DatagramSender() {
-            @Override
-            public int getSendLimit() {
-                return endpoint.maxDatagramSize(to);
+    /** An own handshake failed (either role). */
+    void ownHandshakeFailed(Connection connection, Throwable error) {
+        try {
+            if (connection.role() == DtlsRole.CLIENT && connection.fromCache
+                    && connection.clientCacheKey instanceof ClientCacheKey key) {
+                clientCache.remove(key);
             }
-
-            @Override
-            public void send(byte[] buf, int off, int len) {
-                EngineCore.this.send(to, buf, off, len);
+            HandshakeFailure failure = handshakeFailed(connection, connection.role(), connection.own().outcome(), error);
+            if (connection.connectResult != null) {
+                connection.connectResult.completeExceptionally(new DtlsHandshakeException(failure, error));
             }
-        };
+        } finally {
+            handshakeEnded(connection);
+        }
     }
 
-    // ---- handshakes ---------------------------------------------------------------------------------------
-
-    private void runServerHandshake(Connection connection, DTLSRequest request) {
-        HandshakeOutcome outcome = new HandshakeOutcome();
-        ServerPeer server = new ServerPeer(connection.crypto(), settings, serverCredentials.get(), serverCache,
-                connection.peerAddress(), outcome);
-        try {
-            DTLSTransport transport = serverProtocol.accept(server, connection.link(), request);
-            connection.endHandshakeOutput();
-            boolean resumed = server.resumedSession();
-            HandshakeResult result = server.result();
-            server.releaseHandshakeState();
-            established(connection, transport, server.identity(), result, resumed);
-        } catch (IOException | RuntimeException e) {
-            connection.endHandshakeOutput();
-            handshakeFailed(connection, DtlsRole.SERVER, outcome, e);
-        } finally {
-            handshakes.decrementAndGet();
+    private void handshakeEnded(Connection connection) {
+        handshakes.decrementAndGet();
+        if (connection.role() == DtlsRole.SERVER) {
             serverSlots.release();
+        } else {
+            clientSlots.release();
+            startPendingConnects();
         }
     }
 
@@ -394,14 +507,59 @@ public final class EngineCore {
             }
         }
         handshakes.incrementAndGet();
-        try {
-            clientHandshakes.execute(() -> runClientHandshake(connection, credentials, result));
-        } catch (RejectedExecutionException e) {
-            handshakes.decrementAndGet();
-            peers.remove(server, connection);
-            result.completeExceptionally(new IllegalStateException("engine closed"));
+        ClientCacheKey key = new ClientCacheKey(server, credentials.ownName(), credentials.expectedServerName());
+        Optional<CachedSession> cached = clientCache.get(key);
+        connection.connectResult = result;
+        connection.clientCacheKey = key;
+        connection.fromCache = cached.isPresent();
+        PendingConnect start = new PendingConnect(connection, credentials, cached);
+        if (clientSlots.tryAcquire()) {
+            // The ClientHello goes out from the caller's thread; the rest happens where the answers arrive.
+            startClient(start);
+        } else {
+            pendingConnects.add(start);
+            startPendingConnects();
         }
         return result;
+    }
+
+    private record PendingConnect(Connection connection, ClientCredentials credentials,
+            Optional<CachedSession> cached) {
+    }
+
+    private void startClient(PendingConnect start) {
+        Connection connection = start.connection();
+        if (connection.isClosed() || closed) {
+            abandon(start);
+            clientSlots.release();
+            startPendingConnects();
+            return;
+        }
+        connection.startOwnClient(settings, start.credentials(), start.cached(), new HandshakeOutcome());
+    }
+
+    /** A connect replaced or cut by the engine's close before its turn came: fails as a started one would. */
+    private void abandon(PendingConnect start) {
+        Connection connection = start.connection();
+        connection.markClosed();
+        peers.remove(connection.peerAddress(), connection);
+        handshakes.decrementAndGet();
+        HandshakeFailure failure = new HandshakeFailure(connection.peerAddress(), DtlsRole.CLIENT, FailureCause.OTHER,
+                Optional.empty(), Optional.empty());
+        connection.connectResult.completeExceptionally(new DtlsHandshakeException(failure,
+                new java.nio.channels.ClosedChannelException()));
+    }
+
+    /** Starts waiting connects while client handshake slots are free. */
+    private void startPendingConnects() {
+        while (!pendingConnects.isEmpty() && clientSlots.tryAcquire()) {
+            PendingConnect next = pendingConnects.poll();
+            if (next == null) {
+                clientSlots.release();
+                return;
+            }
+            startClient(next);
+        }
     }
 
     /**
@@ -415,41 +573,7 @@ public final class EngineCore {
         return peer;
     }
 
-    private void runClientHandshake(Connection connection, ClientCredentials credentials,
-            CompletableFuture<DtlsSession> result) {
-        ClientCacheKey key = new ClientCacheKey(connection.peerAddress(), credentials.ownName(),
-                credentials.expectedServerName());
-        Optional<CachedSession> cached = clientCache.get(key);
-        HandshakeOutcome outcome = new HandshakeOutcome();
-        ClientPeer client = new ClientPeer(connection.crypto(), settings, credentials, cached, outcome);
-        try {
-            DTLSTransport transport = clientProtocol.connect(client, connection.link());
-            connection.endHandshakeOutput();
-            HandshakeResult handshake = client.result();
-            if (!client.resumedSession() && !handshake.sessionId().isEmpty()) {
-                clientCache.put(key, new CachedSession(handshake.session(), client.identity()));
-            }
-            boolean resumed = client.resumedSession();
-            client.releaseHandshakeState();
-            established(connection, transport, client.identity(), handshake, resumed);
-            result.complete(connection);
-        } catch (IOException | RuntimeException e) {
-            connection.endHandshakeOutput();
-            if (cached.isPresent()) {
-                clientCache.remove(key);
-            }
-            HandshakeFailure failure = handshakeFailed(connection, DtlsRole.CLIENT, outcome, e);
-            result.completeExceptionally(new DtlsHandshakeException(failure, e));
-        } finally {
-            handshakes.decrementAndGet();
-        }
-    }
-
-    private void established(Connection connection, DTLSTransport transport, PeerIdentity identity,
-            HandshakeResult handshake, boolean resumed) {
-        connection.established(transport, identity, handshake.cipherSuite(), handshake.sessionId(), resumed,
-                clock.instant());
-        sessions.incrementAndGet();
+    private void afterEstablished(Connection connection, PeerIdentity identity) {
         if (!connection.isEstablished() || peers.get(connection.peerAddress()) != connection || closed) {
             // Replaced or closed while the handshake ran.
             closeSession(connection, closed ? CloseReason.ENGINE_CLOSED : CloseReason.REPLACED);
@@ -569,6 +693,9 @@ public final class EngineCore {
                 connection.markClosed();
             }
         }
+        for (PendingConnect pending = pendingConnects.poll(); pending != null; pending = pendingConnects.poll()) {
+            abandon(pending);
+        }
         shutdownThreads();
         TransportEndpoint bound = endpoint;
         if (bound != null) {
@@ -580,8 +707,6 @@ public final class EngineCore {
 
     private void shutdownThreads() {
         scheduler.shutdownNow();
-        serverHandshakes.shutdown();
-        clientHandshakes.shutdown();
         if (workers != null) {
             workers.shutdown();
         }

@@ -5,15 +5,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.assure.dtls.DtlsAlert;
 import org.assure.dtls.FailureCause;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.AlertLevel;
-import org.bouncycastle.tls.TlsTimeoutException;
 
 /**
  * What one handshake learnt that explains a failure: a cause we decided ourselves, the alerts sent and received,
  * and the peer's name. Written on the handshake thread, read after it ended.
  */
 final class HandshakeOutcome {
+    /** RFC 4279 unknown_psk_identity, which peers other than ours may send. */
+    private static final int UNKNOWN_PSK_IDENTITY = 115;
     private volatile FailureCause localCause;
     private volatile DtlsAlert received;
     private volatile DtlsAlert raised;
@@ -35,13 +34,13 @@ final class HandshakeOutcome {
     }
 
     void alertRaised(short level, short description) {
-        if (raised == null && description != AlertDescription.close_notify) {
+        if (raised == null && description != OwnChannel.CLOSE_NOTIFY) {
             raised = new DtlsAlert(level, description, false);
         }
     }
 
     void alertReceived(short level, short description) {
-        if (received == null && level == AlertLevel.fatal) {
+        if (received == null && level == OwnChannel.ALERT_FATAL) {
             received = new DtlsAlert(level, description, true);
         }
     }
@@ -69,7 +68,7 @@ final class HandshakeOutcome {
 
     private static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TlsTimeoutException || t instanceof InterruptedIOException) {
+            if (t instanceof InterruptedIOException) {
                 return true;
             }
         }
@@ -77,7 +76,7 @@ final class HandshakeOutcome {
     }
 
     private static FailureCause byReceivedAlert(int description) {
-        if (description == AlertDescription.access_denied || description == AlertDescription.unknown_psk_identity) {
+        if (description == OwnChannel.ACCESS_DENIED || description == UNKNOWN_PSK_IDENTITY) {
             return FailureCause.REFUSED_BY_PEER;
         }
         return isAuthenticationAlert(description) ? FailureCause.AUTHENTICATION_FAILED : FailureCause.OTHER;
@@ -85,10 +84,9 @@ final class HandshakeOutcome {
 
     private static boolean isAuthenticationAlert(int description) {
         return switch (description) {
-            case AlertDescription.bad_record_mac, AlertDescription.decrypt_error, AlertDescription.bad_certificate,
-                    AlertDescription.unsupported_certificate, AlertDescription.certificate_revoked,
-                    AlertDescription.certificate_expired, AlertDescription.certificate_unknown,
-                    AlertDescription.unknown_ca -> true;
+            // bad_record_mac, bad_certificate, unsupported_certificate, certificate_revoked, certificate_expired,
+            // certificate_unknown, unknown_ca, decrypt_error
+            case 20, 42, 43, 44, 45, 46, 48, 51 -> true;
             default -> false;
         };
     }

@@ -1,10 +1,8 @@
 package org.assure.dtls.internal;
 
 import org.assure.dtls.DtlsConfig;
-import org.bouncycastle.tls.DefaultTlsHeartbeat;
-import org.bouncycastle.tls.TlsHeartbeat;
 
-/** Settings every handshake of an engine shares, in BouncyCastle's units. */
+/** Settings every handshake of an engine shares, in milliseconds and wire codes. */
 record HandshakeSettings(int handshakeTimeoutMillis, int resendMillis, int heartbeatIdleMillis,
         int heartbeatTimeoutMillis, int peerNameExtension, short maxFragmentLength) {
 
@@ -24,10 +22,5 @@ record HandshakeSettings(int handshakeTimeoutMillis, int resendMillis, int heart
             case 4096 -> 4;
             default -> -1;
         };
-    }
-
-    /** A new heartbeat for one session, or null when heartbeats are off. */
-    TlsHeartbeat heartbeat() {
-        return heartbeatIdleMillis > 0 ? new DefaultTlsHeartbeat(heartbeatIdleMillis, heartbeatTimeoutMillis) : null;
     }
 }

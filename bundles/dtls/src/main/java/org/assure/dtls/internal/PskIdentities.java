@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.assure.core.cbor.CborDecodeException;
 import org.assure.core.cbor.PskHintCodec;
+import org.assure.core.model.PskHint;
 
 /**
  * PSK identities (base64 of the CBOR byte string of the key UUID, PROFILE §6) remembered both ways: every
@@ -17,6 +18,8 @@ final class PskIdentities {
     private static final int MAX_ENTRIES = 4096;
     private static final ConcurrentHashMap<String, UUID> DECODED = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<UUID, String> ENCODED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<PskHint, byte[]> HINT_TEXTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, PskHint> HINTS = new ConcurrentHashMap<>();
 
     private PskIdentities() {
     }
@@ -45,6 +48,31 @@ final class PskIdentities {
         }
         remember(DECODED, text, keyId);
         return Optional.of(keyId);
+    }
+
+    /** The identity hint a server sends: base64 of the hint's CBOR (PROFILE §6), ASCII. */
+    static byte[] hintText(PskHint hint) {
+        byte[] text = HINT_TEXTS.get(hint);
+        if (text == null) {
+            text = PskHintCodec.toText(hint).getBytes(StandardCharsets.US_ASCII);
+            remember(HINT_TEXTS, hint, text);
+        }
+        return text.clone();
+    }
+
+    /**
+     * The hint a server sent, decoded by core's strict codec.
+     *
+     * @throws CborDecodeException if it is not an aSSURE hint
+     */
+    static PskHint hint(byte[] text) throws CborDecodeException {
+        String string = new String(text, StandardCharsets.US_ASCII);
+        PskHint hint = HINTS.get(string);
+        if (hint == null) {
+            hint = PskHintCodec.fromText(string);
+            remember(HINTS, string, hint);
+        }
+        return hint;
     }
 
     private static <K, V> void remember(ConcurrentHashMap<K, V> map, K key, V value) {
