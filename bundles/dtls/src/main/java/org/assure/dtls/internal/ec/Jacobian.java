@@ -74,8 +74,8 @@ final class Jacobian {
         sqr(gamma, y);
         mul(beta, x, gamma);
         sub(t, x, delta);
-        add(alpha, x, delta);
-        mul(alpha, alpha, t);
+        P256Field.addLazy(alpha, x, delta);
+        mul(alpha, t, alpha);
         P256Field.mulSmall(alpha, alpha, 3); // 3 (x - delta)(x + delta)
         // z3 = (y + z)^2 - gamma - delta
         add(z, y, z);
@@ -88,8 +88,8 @@ final class Jacobian {
         sqr(x, alpha);
         sub(x, x, t);
         // y3 = alpha (4 beta - x3) - 8 gamma^2
-        sub(beta, beta, x);
-        mul(beta, beta, alpha);
+        P256Field.subLazy(beta, beta, x);
+        mul(beta, alpha, beta);
         sqr(gamma, gamma);
         P256Field.mulSmall(gamma, gamma, 8);
         sub(y, beta, gamma);
@@ -100,8 +100,14 @@ final class Jacobian {
      * constant time. q may not be this.
      */
     void addPoint(Jacobian q) {
-        long thisInf = isInfinityMask();
-        long qInf = q.isInfinityMask();
+        addPoint(q, isInfinityMask(), q.isInfinityMask());
+    }
+
+    /**
+     * As {@link #addPoint(Jacobian)} with the infinity masks (-1 or 0) given by a caller that knows them (the window
+     * multiplications track them from the digits), sparing two reductions.
+     */
+    void addPoint(Jacobian q, long thisInf, long qInf) {
         addUnchecked(q);
         // this was infinity: the sum is q; q was infinity: the sum is the old this, kept in t7/t6/t5 below
         select(q, thisInf);
@@ -149,8 +155,8 @@ final class Jacobian {
         sub(x3, x3, u1);
         sub(x3, x3, u1);
         // y3 = r (V - x3) - 2 S1 J
-        sub(u1, u1, x3);
-        mul(u1, u1, r);
+        P256Field.subLazy(u1, u1, x3);
+        mul(u1, r, u1);
         mul(s1, s1, j);
         add(s1, s1, s1);
         sub(y, u1, s1);
@@ -185,7 +191,11 @@ final class Jacobian {
      * infinity handled in constant time. The affine point must be finite.
      */
     void addAffine(long[] ax, long[] ay) {
-        long thisInf = isInfinityMask();
+        addAffine(ax, ay, isInfinityMask());
+    }
+
+    /** As {@link #addAffine(long[], long[])} with this's infinity mask given by the caller. */
+    void addAffine(long[] ax, long[] ay, long thisInf) {
         long[] z1z1 = t1, u2 = t2, s2 = t3, h = t4, hh = t5, r = t6, v = t7;
         sqr(z1z1, z);
         mul(u2, ax, z1z1);
@@ -208,8 +218,8 @@ final class Jacobian {
         sub(x, x, v);
         sub(x, x, v);
         // y3 = r (V - x3) - 2 Y1 J
-        sub(v, v, x);
-        mul(v, v, r);
+        P256Field.subLazy(v, v, x);
+        mul(v, r, v);
         mul(y, y, hh);
         add(y, y, y);
         sub(y, v, y);

@@ -10,8 +10,9 @@ package org.assure.dtls.internal.ec;
  * limbs balanced (each in [-2^51, 2^51)), a limb shifted left by 12 still fits a signed long, so one
  * {@code Math.multiplyHigh} of {@code a_i << 12} and {@code b_j} gives the product's bits above 2^52 exactly and the
  * low product shifted right by 12 gives its low 52 bits: three instructions per partial product. Since
- * p = -1 mod 2^52, each Montgomery reduction round's quotient digit is the low limb itself and multiplying it by p
- * is shifts and masks only (p's limbs are 2^52 - 1, 2^44 - 1, 0, 2^36, 2^48 - 2^16).
+ * p = -1 mod 2^52, each Montgomery reduction round's quotient digit is the low limb itself and multiplying it by p is
+ * shifts and masks plus one product by p's top limb (p's limbs are 2^52 - 1, 2^44 - 1, 0, 2^36, 2^48 - 2^16),
+ * split at 2^52 with the same shifted-operand trick.
  *
  * <p>Invariant ("normal form"): every limb in [-2^51, 2^51), value in (-2^258, 2^258), not necessarily reduced;
  * every function takes and returns normal forms. Montgomery products of values below 2^258 are below 2^258 again;
@@ -26,6 +27,8 @@ final class P256Field {
     static final int LIMBS = 5;
     private static final long M52 = (1L << 52) - 1;
     private static final long HALF = 1L << 51;
+    /** p's top limb 2^48 - 2^16 shifted left by 12, for the reduction's one product per round (see {@link #mul}). */
+    private static final long P4S = 0xFFFFFFFF0000000L;
     /** p in 64-bit limbs (little-endian), for range checks on encodings. */
     static final long[] P64 = {0xFFFFFFFFFFFFFFFFL, 0x00000000FFFFFFFFL, 0L, 0xFFFFFFFF00000001L};
     /** p in (unsigned) 52-bit limbs. */
@@ -53,7 +56,11 @@ final class P256Field {
         return r;
     }
 
-    /** r = a * b / 2^260 mod p (Montgomery product). r may alias a or b. */
+    /**
+     * r = a * b / 2^260 mod p (Montgomery product). r may alias a or b. a must be a normal form; b may also be the
+     * unnormalized sum or difference of two normal forms ({@link #addLazy}, {@link #subLazy}): b's limbs only ever
+     * multiply (no shift), and |a| |b| < 2^517 keeps the output below 2^257 + p.
+     */
     static void mul(long[] r, long[] a, long[] b) {
         long a0 = a[0] << 12, a1 = a[1] << 12, a2 = a[2] << 12, a3 = a[3] << 12, a4 = a[4] << 12;
         long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
@@ -121,32 +128,32 @@ final class P256Field {
         c1 += (c0 >> 52) + ((m0 << 44) & M52);
         c2 += m0 >>> 8;
         c3 += (m0 << 36) & M52;
-        c4 += (m0 >>> 16) + ((m0 << 48) & M52) - ((m0 << 16) & M52);
-        c5 += (m0 >>> 4) - (m0 >>> 36);
+        c4 += (m0 >>> 16) + ((m0 * P4S) >>> 12);
+        c5 += Math.multiplyHigh(m0, P4S);
         long m1 = c1 & M52;
         c2 += (c1 >> 52) + ((m1 << 44) & M52);
         c3 += m1 >>> 8;
         c4 += (m1 << 36) & M52;
-        c5 += (m1 >>> 16) + ((m1 << 48) & M52) - ((m1 << 16) & M52);
-        c6 += (m1 >>> 4) - (m1 >>> 36);
+        c5 += (m1 >>> 16) + ((m1 * P4S) >>> 12);
+        c6 += Math.multiplyHigh(m1, P4S);
         long m2 = c2 & M52;
         c3 += (c2 >> 52) + ((m2 << 44) & M52);
         c4 += m2 >>> 8;
         c5 += (m2 << 36) & M52;
-        c6 += (m2 >>> 16) + ((m2 << 48) & M52) - ((m2 << 16) & M52);
-        c7 += (m2 >>> 4) - (m2 >>> 36);
+        c6 += (m2 >>> 16) + ((m2 * P4S) >>> 12);
+        c7 += Math.multiplyHigh(m2, P4S);
         long m3 = c3 & M52;
         c4 += (c3 >> 52) + ((m3 << 44) & M52);
         c5 += m3 >>> 8;
         c6 += (m3 << 36) & M52;
-        c7 += (m3 >>> 16) + ((m3 << 48) & M52) - ((m3 << 16) & M52);
-        c8 += (m3 >>> 4) - (m3 >>> 36);
+        c7 += (m3 >>> 16) + ((m3 * P4S) >>> 12);
+        c8 += Math.multiplyHigh(m3, P4S);
         long m4 = c4 & M52;
         c5 += (c4 >> 52) + ((m4 << 44) & M52);
         c6 += m4 >>> 8;
         c7 += (m4 << 36) & M52;
-        c8 += (m4 >>> 16) + ((m4 << 48) & M52) - ((m4 << 16) & M52);
-        c9 += (m4 >>> 4) - (m4 >>> 36);
+        c8 += (m4 >>> 16) + ((m4 * P4S) >>> 12);
+        c9 += Math.multiplyHigh(m4, P4S);
         long x5 = c5 + HALF;
         c6 += x5 >> 52;
         r[0] = (x5 & M52) - HALF;
@@ -212,32 +219,32 @@ final class P256Field {
         c1 += (c0 >> 52) + ((m0 << 44) & M52);
         c2 += m0 >>> 8;
         c3 += (m0 << 36) & M52;
-        c4 += (m0 >>> 16) + ((m0 << 48) & M52) - ((m0 << 16) & M52);
-        c5 += (m0 >>> 4) - (m0 >>> 36);
+        c4 += (m0 >>> 16) + ((m0 * P4S) >>> 12);
+        c5 += Math.multiplyHigh(m0, P4S);
         long m1 = c1 & M52;
         c2 += (c1 >> 52) + ((m1 << 44) & M52);
         c3 += m1 >>> 8;
         c4 += (m1 << 36) & M52;
-        c5 += (m1 >>> 16) + ((m1 << 48) & M52) - ((m1 << 16) & M52);
-        c6 += (m1 >>> 4) - (m1 >>> 36);
+        c5 += (m1 >>> 16) + ((m1 * P4S) >>> 12);
+        c6 += Math.multiplyHigh(m1, P4S);
         long m2 = c2 & M52;
         c3 += (c2 >> 52) + ((m2 << 44) & M52);
         c4 += m2 >>> 8;
         c5 += (m2 << 36) & M52;
-        c6 += (m2 >>> 16) + ((m2 << 48) & M52) - ((m2 << 16) & M52);
-        c7 += (m2 >>> 4) - (m2 >>> 36);
+        c6 += (m2 >>> 16) + ((m2 * P4S) >>> 12);
+        c7 += Math.multiplyHigh(m2, P4S);
         long m3 = c3 & M52;
         c4 += (c3 >> 52) + ((m3 << 44) & M52);
         c5 += m3 >>> 8;
         c6 += (m3 << 36) & M52;
-        c7 += (m3 >>> 16) + ((m3 << 48) & M52) - ((m3 << 16) & M52);
-        c8 += (m3 >>> 4) - (m3 >>> 36);
+        c7 += (m3 >>> 16) + ((m3 * P4S) >>> 12);
+        c8 += Math.multiplyHigh(m3, P4S);
         long m4 = c4 & M52;
         c5 += (c4 >> 52) + ((m4 << 44) & M52);
         c6 += m4 >>> 8;
         c7 += (m4 << 36) & M52;
-        c8 += (m4 >>> 16) + ((m4 << 48) & M52) - ((m4 << 16) & M52);
-        c9 += (m4 >>> 4) - (m4 >>> 36);
+        c8 += (m4 >>> 16) + ((m4 * P4S) >>> 12);
+        c9 += Math.multiplyHigh(m4, P4S);
         long x5 = c5 + HALF;
         c6 += x5 >> 52;
         r[0] = (x5 & M52) - HALF;
@@ -262,6 +269,27 @@ final class P256Field {
     /** r = a - b mod p. */
     static void sub(long[] r, long[] a, long[] b) {
         normalize(r, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4]);
+    }
+
+    /**
+     * r = a + b without normalizing: limbs below 2^52, value below 2^259. Valid only as the second operand of
+     * {@link #mul} (whose output bound and column sums allow it), where it saves a normalization.
+     */
+    static void addLazy(long[] r, long[] a, long[] b) {
+        r[0] = a[0] + b[0];
+        r[1] = a[1] + b[1];
+        r[2] = a[2] + b[2];
+        r[3] = a[3] + b[3];
+        r[4] = a[4] + b[4];
+    }
+
+    /** r = a - b without normalizing; as {@link #addLazy}, only for the second operand of {@link #mul}. */
+    static void subLazy(long[] r, long[] a, long[] b) {
+        r[0] = a[0] - b[0];
+        r[1] = a[1] - b[1];
+        r[2] = a[2] - b[2];
+        r[3] = a[3] - b[3];
+        r[4] = a[4] - b[4];
     }
 
     /** r = -a mod p. */

@@ -133,33 +133,55 @@ final class P256Multiply {
         Jacobian saved = new Jacobian();
         Jacobian scratch = new Jacobian();
         r.setInfinity();
+        // -1 while every digit so far was 0 (r is infinity): a non-zero term never cancels the smaller accumulator
+        long infinity = -1L;
         for (int j = 0; j < FIXED_WINDOWS; j++) {
             int d = digits[j];
             int sign = d >> 31;
             int abs = (d ^ sign) - sign;
             long[] t = table[j];
-            java.util.Arrays.fill(ax, 0L);
-            java.util.Arrays.fill(ay, 0L);
             if (constantTime) {
+                // every entry read, the wanted one kept by its mask; accumulated in locals, stored once
+                long x0 = 0, x1 = 0, x2 = 0, x3 = 0, x4 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0;
                 for (int m = 0; m < FIXED_ENTRIES; m++) {
                     long mask = eqMask(m + 1, abs);
                     int o = m * AFFINE;
-                    for (int i = 0; i < L; i++) {
-                        ax[i] |= t[o + i] & mask;
-                        ay[i] |= t[o + L + i] & mask;
-                    }
+                    x0 |= t[o] & mask;
+                    x1 |= t[o + 1] & mask;
+                    x2 |= t[o + 2] & mask;
+                    x3 |= t[o + 3] & mask;
+                    x4 |= t[o + 4] & mask;
+                    y0 |= t[o + 5] & mask;
+                    y1 |= t[o + 6] & mask;
+                    y2 |= t[o + 7] & mask;
+                    y3 |= t[o + 8] & mask;
+                    y4 |= t[o + 9] & mask;
                 }
+                ax[0] = x0;
+                ax[1] = x1;
+                ax[2] = x2;
+                ax[3] = x3;
+                ax[4] = x4;
+                ay[0] = y0;
+                ay[1] = y1;
+                ay[2] = y2;
+                ay[3] = y3;
+                ay[4] = y4;
             } else if (abs != 0) {
                 System.arraycopy(t, (abs - 1) * AFFINE, ax, 0, L);
                 System.arraycopy(t, (abs - 1) * AFFINE + L, ay, 0, L);
+            } else {
+                java.util.Arrays.fill(ax, 0L);
+                java.util.Arrays.fill(ay, 0L);
             }
             P256Field.neg(negY, ay);
             P256Field.select(ay, negY, sign);
             long zeroDigit = eqMask(0, abs);
             if (j < FIXED_WINDOWS - 1) {
                 saved.set(r);
-                r.addAffine(ax, ay);
+                r.addAffine(ax, ay, infinity);
                 r.select(saved, zeroDigit);
+                infinity &= zeroDigit;
             } else {
                 saved.setAffine(ax, ay);
                 P256Field.select(saved.z, P256Field.create(), zeroDigit);
@@ -196,38 +218,79 @@ final class P256Multiply {
         int[] digits = recode(k, VAR_W, VAR_WINDOWS);
         Jacobian q = new Jacobian();
         long[] negY = P256Field.create();
+        // -1 while every digit so far was 0 (r is infinity): 32 S p with S != 0 never cancels d p, |d| <= 16
+        long infinity = -1L;
         for (int j = VAR_WINDOWS - 1; j >= 0; j--) {
             int d = digits[j];
             int sign = d >> 31;
             int abs = (d ^ sign) - sign;
-            java.util.Arrays.fill(q.x, 0L);
-            java.util.Arrays.fill(q.y, 0L);
-            java.util.Arrays.fill(q.z, 0L);
-            for (int m = 0; m < VAR_ENTRIES; m++) {
-                long mask = eqMask(m + 1, abs);
-                int o = m * JACOBIAN;
-                for (int i = 0; i < L; i++) {
-                    q.x[i] |= table[o + i] & mask;
-                    q.y[i] |= table[o + L + i] & mask;
-                    q.z[i] |= table[o + 2 * L + i] & mask;
-                }
-            }
+            lookup(table, abs, q);
             // digit 0 selected nothing: z = 0, infinity
             P256Field.neg(negY, q.y);
             P256Field.select(q.y, negY, sign);
+            long zeroDigit = eqMask(0, abs);
             if (j == VAR_WINDOWS - 1) {
                 r.set(q);
+                infinity = zeroDigit;
                 continue;
             }
             for (int i = 0; i < VAR_W; i++) {
                 r.dbl();
             }
             if (j > 0) {
-                r.addPoint(q);
+                r.addPoint(q, infinity, zeroDigit);
+                infinity &= zeroDigit;
             } else {
                 r.addComplete(q, scratch);
             }
         }
+    }
+
+    /**
+     * q = table entry abs - 1 (all zero, so infinity, for abs = 0), reading every entry: the wanted one is kept by
+     * its mask, accumulated in locals and stored once.
+     */
+    private static void lookup(long[] table, int abs, Jacobian q) {
+        long x0 = 0, x1 = 0, x2 = 0, x3 = 0, x4 = 0;
+        long y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0;
+        long z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0;
+        for (int m = 0; m < VAR_ENTRIES; m++) {
+            long mask = eqMask(m + 1, abs);
+            int o = m * JACOBIAN;
+            x0 |= table[o] & mask;
+            x1 |= table[o + 1] & mask;
+            x2 |= table[o + 2] & mask;
+            x3 |= table[o + 3] & mask;
+            x4 |= table[o + 4] & mask;
+            y0 |= table[o + 5] & mask;
+            y1 |= table[o + 6] & mask;
+            y2 |= table[o + 7] & mask;
+            y3 |= table[o + 8] & mask;
+            y4 |= table[o + 9] & mask;
+            z0 |= table[o + 10] & mask;
+            z1 |= table[o + 11] & mask;
+            z2 |= table[o + 12] & mask;
+            z3 |= table[o + 13] & mask;
+            z4 |= table[o + 14] & mask;
+        }
+        long[] x = q.x;
+        long[] y = q.y;
+        long[] z = q.z;
+        x[0] = x0;
+        x[1] = x1;
+        x[2] = x2;
+        x[3] = x3;
+        x[4] = x4;
+        y[0] = y0;
+        y[1] = y1;
+        y[2] = y2;
+        y[3] = y3;
+        y[4] = y4;
+        z[0] = z0;
+        z[1] = z1;
+        z[2] = z2;
+        z[3] = z3;
+        z[4] = z4;
     }
 
     /**

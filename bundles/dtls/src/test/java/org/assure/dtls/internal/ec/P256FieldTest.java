@@ -123,7 +123,19 @@ class P256FieldTest {
             for (int step = 0; step < 200; step++) {
                 BigInteger other = start.get(rnd.nextInt(start.size()));
                 long[] o = limbs(other);
-                switch (rnd.nextInt(7)) {
+                switch (rnd.nextInt(9)) {
+                    case 7 -> {
+                        long[] lazy = P256Field.create();
+                        P256Field.addLazy(lazy, acc, o);
+                        P256Field.mul(acc, o, lazy);
+                        expected = other.multiply(expected.add(other)).multiply(R_INV).mod(P);
+                    }
+                    case 8 -> {
+                        long[] lazy = P256Field.create();
+                        P256Field.subLazy(lazy, o, acc);
+                        P256Field.mul(acc, acc, lazy);
+                        expected = expected.multiply(other.subtract(expected)).multiply(R_INV).mod(P);
+                    }
                     case 0 -> {
                         P256Field.mul(acc, acc, o);
                         expected = expected.multiply(other).multiply(R_INV).mod(P);
@@ -179,6 +191,16 @@ class P256FieldTest {
             long[] r = P256Field.create();
             P256Field.sqr(r, a);
             assertThat(value(r)).isEqualTo(av.multiply(av).multiply(R_INV).mod(P));
+            for (long[] b : extremes) {
+                BigInteger bv = signedValue(b);
+                long[] lazy = P256Field.create();
+                P256Field.addLazy(lazy, a, b);
+                P256Field.mul(r, a, lazy);
+                assertThat(value(r)).isEqualTo(av.multiply(av.add(bv)).multiply(R_INV).mod(P));
+                P256Field.subLazy(lazy, a, b);
+                P256Field.mul(r, b, lazy);
+                assertThat(value(r)).isEqualTo(bv.multiply(av.subtract(bv)).multiply(R_INV).mod(P));
+            }
             P256Field.mulSmall(r, a, 16);
             assertThat(value(r)).isEqualTo(av.shiftLeft(4).mod(P));
         }
