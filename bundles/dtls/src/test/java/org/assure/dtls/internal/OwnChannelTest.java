@@ -306,4 +306,52 @@ class OwnChannelTest {
         }
         return data;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PSK", "EC_P256", "RSA_2048"})
+    void givenCachedSession_whenClientReconnects_thenAbbreviatedHandshakeKeepsIdentityAndSuite(String kind)
+            throws Exception {
+        InMemoryCredentials serverSide = credentials;
+        ClientCredentials clientSide = ClientCredentials.psk(clientName, serverName,
+                PskResolver.fixed(PskKey.of(pskId, psk)));
+        if (!kind.equals("PSK")) {
+            org.assure.core.model.GenerateKeyType type = org.assure.core.model.GenerateKeyType.valueOf(kind);
+            org.assure.dtls.OwnKey serverKey = ownKey(type);
+            org.assure.dtls.OwnKey clientKey = ownKey(type);
+            serverSide = new InMemoryCredentials(serverName).ownKey(serverKey).putPeer(InMemoryCredentials.Peer
+                    .withRawKey(clientName, clientKey.keyId(), org.assure.core.crypto.Keys.encodePublic(clientKey.publicKey())));
+            clientSide = new InMemoryCredentials(clientName).ownKey(clientKey).putPeer(InMemoryCredentials.Peer
+                    .withRawKey(serverName, serverKey.keyId(), org.assure.core.crypto.Keys.encodePublic(serverKey.publicKey())))
+                    .clientFor(serverName);
+        }
+        OwnChannel first = client(clientSide);
+        pumpWith(first, serverSide);
+        assertThat(first.completed).isTrue();
+        CachedSession cached = first.sessionToCache();
+        assertThat(cached).isNotNull();
+        PeerIdentity full = server.identity();
+
+        server = null;
+        clientWires.out.clear();
+        OwnChannel second = OwnChannel.client(clientWires, settings, clientSide, Optional.of(cached),
+                new HandshakeOutcome());
+        second.startClient();
+        int before = serverWires.datagrams;
+        pumpWith(second, serverSide);
+
+        assertThat(second.failed).isNull();
+        assertThat(server.failed).isNull();
+        assertThat(second.completed).isTrue();
+        assertThat(server.completed).isTrue();
+        assertThat(second.resumed()).isTrue();
+        assertThat(server.resumed()).isTrue();
+        assertThat(second.sessionId()).isEqualTo(first.sessionId());
+        assertThat(server.cipherSuite()).isEqualTo(first.cipherSuite());
+        assertThat(server.identity()).isEqualTo(full);
+        assertThat(second.identity()).isEqualTo(first.identity());
+        assertThat(serverWires.datagrams - before).as("ServerHello, ChangeCipherSpec and Finished").isEqualTo(1);
+        second.sendApplicationData(new byte[] {8}, 0, 1);
+        server.receive(clientWires.out.poll());
+        assertThat(serverWires.delivered).hasSize(1);
+    }
 }
