@@ -163,8 +163,26 @@ public final class InMemoryCredentials implements DtlsServerCredentials {
         return Optional.empty();
     }
 
+    /** Normalized SPKIs (a pure function of the input; parsing a key per candidate per handshake was measurable). */
+    private static final Map<Bytes, Bytes> NORMALIZED = new ConcurrentHashMap<>();
+
     /** The SPKI re-encoded from its parsed key, so that equal keys compare equal whatever encoding they came in. */
     private static Bytes normalize(Bytes spki) {
+        Bytes known = NORMALIZED.get(spki);
+        if (known != null) {
+            return known;
+        }
+        Bytes normalized = parseAndEncode(spki);
+        if (normalized != null) {
+            if (NORMALIZED.size() >= 4096) {
+                NORMALIZED.clear();
+            }
+            NORMALIZED.put(spki, normalized);
+        }
+        return normalized;
+    }
+
+    private static Bytes parseAndEncode(Bytes spki) {
         for (KeyFormat format : List.of(KeyFormat.EC, KeyFormat.RSA)) {
             try {
                 return Keys.encodePublic(Keys.publicKey(format, spki));

@@ -3,7 +3,6 @@ package org.assure.dtls.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
@@ -99,10 +98,6 @@ final class EcP256 {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    static boolean isP256(PublicKey key) {
-        return publicKey(key.getEncoded()) != null;
     }
 
     /** The 32-byte scalar of an own P-256 key (converted once per key, bounded; a copy). */

@@ -435,7 +435,7 @@ final class OwnChannel {
 
     /** PROFILE §6: EC raw keys use ECDHE-ECDSA with CCM_8, RSA raw keys ECDHE-RSA with GCM; 0 for neither. */
     static int rawSuiteFor(java.security.PublicKey key) {
-        if (EcP256.isP256(key)) {
+        if (Signatures.isP256(key)) {
             return TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8;
         }
         return Signatures.isRsa(key) ? TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 : 0;

@@ -32,13 +32,36 @@ final class Signatures {
     private Signatures() {
     }
 
+    private static final int KIND_NONE = 0;
+    private static final int KIND_P256 = 1;
+    private static final int KIND_RSA = 2;
+    /** Own keys' kinds: asked several times per handshake, each time a DER parse and a point check otherwise. */
+    private static final Map<PublicKey, Integer> KINDS = new ConcurrentHashMap<>();
+
+    private static int kind(PublicKey key) {
+        Integer kind = KINDS.get(key);
+        if (kind == null) {
+            Object parsed = publicKey(key.getEncoded());
+            kind = parsed instanceof EcP256.Point ? KIND_P256 : parsed instanceof RSAKeyParameters ? KIND_RSA : KIND_NONE;
+            if (KINDS.size() >= 256) {
+                KINDS.clear();
+            }
+            KINDS.put(key, kind);
+        }
+        return kind;
+    }
+
     /** The scheme this side signs with for its raw key. */
     static int algorithmFor(PublicKey key) {
-        return EcP256.isP256(key) ? ECDSA_SECP256R1_SHA256 : RSA_PKCS1_SHA256;
+        return kind(key) == KIND_P256 ? ECDSA_SECP256R1_SHA256 : RSA_PKCS1_SHA256;
+    }
+
+    static boolean isP256(PublicKey key) {
+        return kind(key) == KIND_P256;
     }
 
     static boolean isRsa(PublicKey key) {
-        return publicKey(key.getEncoded()) instanceof RSAKeyParameters;
+        return kind(key) == KIND_RSA;
     }
 
     static byte[] sign(PrivateKey key, int algorithm, byte[] sha256) throws IOException {

@@ -250,4 +250,108 @@ class OwnChannelTest {
             }
         }
     }
+
+    @Test
+    void givenNoiseAndForgedEpoch1Records_whenInterleavedWithTheHandshake_thenTheyAreDroppedAndBothSidesEstablish()
+            throws Exception {
+        java.util.Random noise = new java.util.Random(11);
+        OwnChannel client = client(ClientCredentials.psk(clientName, serverName, PskResolver.fixed(PskKey.of(pskId, psk))));
+        for (int round = 0; round < 20; round++) {
+            boolean moved = false;
+            while (!clientWires.out.isEmpty()) {
+                byte[] datagram = clientWires.out.poll();
+                moved = true;
+                if (server == null) {
+                    server = startServer(datagram);
+                } else {
+                    for (int i = 0; i < 50; i++) {
+                        server.receive(garbage(noise));
+                    }
+                    server.receive(datagram);
+                }
+            }
+            while (!serverWires.out.isEmpty()) {
+                moved = true;
+                for (int i = 0; i < 50; i++) {
+                    client.receive(garbage(noise));
+                }
+                client.receive(serverWires.out.poll());
+            }
+            if (!moved) {
+                break;
+            }
+        }
+
+        assertThat(client.failed).isNull();
+        assertThat(server.failed).isNull();
+        assertThat(client.completed).isTrue();
+        assertThat(server.completed).isTrue();
+        assertThat(serverWires.dropped).as("forged epoch-1 records after the keys existed").isPositive();
+        client.sendApplicationData(new byte[] {4}, 0, 1);
+        for (int i = 0; i < 200; i++) {
+            server.receive(garbage(noise));
+        }
+        server.receive(clientWires.out.poll());
+        assertThat(serverWires.delivered).hasSize(1);
+        assertThat(server.ended).isNull();
+    }
+
+    /** Random bytes, or a well-formed epoch-1 record of any content type with a random (unauthentic) fragment. */
+    private static byte[] garbage(java.util.Random random) {
+        byte[] data = new byte[random.nextInt(80)];
+        random.nextBytes(data);
+        if (random.nextBoolean() && data.length >= Wire.RECORD_HEADER) {
+            Wire.recordHeader(data, 0, 20 + random.nextInt(5), Wire.DTLS12, 1, random.nextInt(1000),
+                    data.length - Wire.RECORD_HEADER);
+        }
+        return data;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PSK", "EC_P256", "RSA_2048"})
+    void givenCachedSession_whenClientReconnects_thenAbbreviatedHandshakeKeepsIdentityAndSuite(String kind)
+            throws Exception {
+        InMemoryCredentials serverSide = credentials;
+        ClientCredentials clientSide = ClientCredentials.psk(clientName, serverName,
+                PskResolver.fixed(PskKey.of(pskId, psk)));
+        if (!kind.equals("PSK")) {
+            org.assure.core.model.GenerateKeyType type = org.assure.core.model.GenerateKeyType.valueOf(kind);
+            org.assure.dtls.OwnKey serverKey = ownKey(type);
+            org.assure.dtls.OwnKey clientKey = ownKey(type);
+            serverSide = new InMemoryCredentials(serverName).ownKey(serverKey).putPeer(InMemoryCredentials.Peer
+                    .withRawKey(clientName, clientKey.keyId(), org.assure.core.crypto.Keys.encodePublic(clientKey.publicKey())));
+            clientSide = new InMemoryCredentials(clientName).ownKey(clientKey).putPeer(InMemoryCredentials.Peer
+                    .withRawKey(serverName, serverKey.keyId(), org.assure.core.crypto.Keys.encodePublic(serverKey.publicKey())))
+                    .clientFor(serverName);
+        }
+        OwnChannel first = client(clientSide);
+        pumpWith(first, serverSide);
+        assertThat(first.completed).isTrue();
+        CachedSession cached = first.sessionToCache();
+        assertThat(cached).isNotNull();
+        PeerIdentity full = server.identity();
+
+        server = null;
+        clientWires.out.clear();
+        OwnChannel second = OwnChannel.client(clientWires, settings, clientSide, Optional.of(cached),
+                new HandshakeOutcome());
+        second.startClient();
+        int before = serverWires.datagrams;
+        pumpWith(second, serverSide);
+
+        assertThat(second.failed).isNull();
+        assertThat(server.failed).isNull();
+        assertThat(second.completed).isTrue();
+        assertThat(server.completed).isTrue();
+        assertThat(second.resumed()).isTrue();
+        assertThat(server.resumed()).isTrue();
+        assertThat(second.sessionId()).isEqualTo(first.sessionId());
+        assertThat(server.cipherSuite()).isEqualTo(first.cipherSuite());
+        assertThat(server.identity()).isEqualTo(full);
+        assertThat(second.identity()).isEqualTo(first.identity());
+        assertThat(serverWires.datagrams - before).as("ServerHello, ChangeCipherSpec and Finished").isEqualTo(1);
+        second.sendApplicationData(new byte[] {8}, 0, 1);
+        server.receive(clientWires.out.poll());
+        assertThat(serverWires.delivered).hasSize(1);
+    }
 }
