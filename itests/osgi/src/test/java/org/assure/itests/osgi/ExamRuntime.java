@@ -52,7 +52,7 @@ final class ExamRuntime {
             "org.objectweb.asm.util", "org.apache.aries.spifly.dynamic.bundle", "slf4j.api", "slf4j.simple",
             "jul.to.slf4j",
             // third-party libraries our bundles import
-            "bcprov", "bcutil", "bcpkix", "bctls", "com.fasterxml.jackson.core.jackson-core",
+            "bcprov", "bcutil", "bcpkix", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.core.jackson-databind",
             "com.fasterxml.jackson.dataformat.jackson-dataformat-cbor", "org.eclipse.californium.element-connector",
             "org.eclipse.californium.core", "org.eclipse.jetty.util", "org.eclipse.jetty.io", "org.eclipse.jetty.http",
