@@ -24,6 +24,7 @@ public final class DtlsConfig {
     private final int peerNameExtension;
     private final int maxFragmentLength;
     private final int workerThreads;
+    private final int handshakeThreads;
 
     private DtlsConfig(Builder b) {
         this.handshakeTimeout = b.handshakeTimeout;
@@ -38,6 +39,7 @@ public final class DtlsConfig {
         this.peerNameExtension = b.peerNameExtension;
         this.maxFragmentLength = b.maxFragmentLength;
         this.workerThreads = b.workerThreads;
+        this.handshakeThreads = b.handshakeThreads;
     }
 
     public static Builder builder() {
@@ -114,6 +116,18 @@ public final class DtlsConfig {
         return workerThreads;
     }
 
+    /**
+     * Threads that run the raw-key handshakes' work (ECDHE, signatures, verification: about 0.3 ms of CPU per side
+     * and handshake), each handshake's steps in order on one of them, so a server with many raw-key clients can use
+     * more than one core for them; 0 (the default) runs them on the transport's receive thread, which bounds an
+     * endpoint to one core's worth of raw-key handshakes but saves a thread hand-off per flight: on 2 cores the
+     * benchmark's 4 clients made 1,810 handshakes/s inline and 1,660 with 2 handshake threads per engine. PSK
+     * handshakes (a few HMACs) always run on the receive thread. Since 1.3.
+     */
+    public int handshakeThreads() {
+        return handshakeThreads;
+    }
+
     @Override
     public String toString() {
         return "DtlsConfig[handshakeTimeout=" + handshakeTimeout + ", retransmissionInitial=" + retransmissionInitial
@@ -121,7 +135,8 @@ public final class DtlsConfig {
                 + ", sessionCacheSize=" + sessionCacheSize + ", sessionCacheExpiry=" + sessionCacheExpiry
                 + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTimeout=" + heartbeatTimeout
                 + ", idleTimeout=" + idleTimeout + ", peerNameExtension=" + peerNameExtension
-                + ", maxFragmentLength=" + maxFragmentLength + ", workerThreads=" + workerThreads + "]";
+                + ", maxFragmentLength=" + maxFragmentLength + ", workerThreads=" + workerThreads
+                + ", handshakeThreads=" + handshakeThreads + "]";
     }
 
     /** Builder with the defaults documented on the accessors. */
@@ -138,6 +153,7 @@ public final class DtlsConfig {
         private int peerNameExtension = DEFAULT_PEER_NAME_EXTENSION;
         private int maxFragmentLength = 1024;
         private int workerThreads = 0;
+        private int handshakeThreads = 0;
 
         private Builder() {
         }
@@ -202,6 +218,11 @@ public final class DtlsConfig {
             return this;
         }
 
+        public Builder handshakeThreads(int value) {
+            this.handshakeThreads = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -231,6 +252,7 @@ public final class DtlsConfig {
                 throw new IllegalArgumentException("maxFragmentLength must be 0, 512, 1024, 2048 or 4096");
             }
             requireRange("workerThreads", workerThreads, 0, 1024);
+            requireRange("handshakeThreads", handshakeThreads, 0, 1024);
             return new DtlsConfig(this);
         }
 

@@ -48,6 +48,14 @@ final class Connection implements DtlsSession {
 
     /** The engine's own DTLS: handshake and record layer. */
     private volatile OwnChannel own;
+    /**
+     * A raw-key handshake's steps (its start, then its datagrams) when the engine has a handshake pool: run in
+     * arrival order, one at a time, on that pool, so the receive thread only demultiplexes and the EC work of
+     * many handshakes spreads over the cores. Guarded by itself; {@link #laneRunning} too.
+     */
+    private final ArrayDeque<Runnable> lane = new ArrayDeque<>(2);
+    private boolean laneRunning;
+    private volatile boolean offloaded;
     private final OwnHost ownHost = new OwnHost();
     /** When the own handshake's timer is due (engine clock, ms); -1 when not armed. Under {@code recordLayer}. */
     private volatile long ownTimerDue = -1;
@@ -120,6 +128,17 @@ final class Connection implements DtlsSession {
     /** Takes a datagram from the demultiplexer; false if the queue is full or the connection closed. */
     boolean offer(byte[] datagram) {
         if (mode == MODE_HANDSHAKE) {
+            if (offloaded) {
+                return onLane(() -> {
+                    if (mode != MODE_HANDSHAKE) {
+                        // The handshake ended while this waited (the client may already have sent data or, having
+                        // finished, a ClientHello for its next session): the demultiplexer decides again.
+                        engine.redispatch(peer, datagram);
+                    } else if (!ownHandshakeDatagram(datagram)) {
+                        engine.handshakeDatagramDropped(peer);
+                    }
+                });
+            }
             return ownHandshakeDatagram(datagram);
         }
         synchronized (this) {
@@ -234,9 +253,46 @@ final class Connection implements DtlsSession {
 
     // ---- the engine's own DTLS ----------------------------------------------------------------------------
 
-    /** Starts an own client handshake on the caller's thread: the ClientHello goes out now. */
+    /** Queues a handshake step on the lane; false if the lane is full. */
+    private boolean onLane(Runnable step) {
+        synchronized (lane) {
+            if (lane.size() >= MAX_QUEUED) {
+                return false;
+            }
+            lane.add(step);
+            if (laneRunning) {
+                return true;
+            }
+            laneRunning = true;
+        }
+        if (!engine.executeHandshake(this::runLane)) {
+            // The engine is closing: the steps find the connection closed and end the handshake.
+            runLane();
+        }
+        return true;
+    }
+
+    private void runLane() {
+        for (;;) {
+            Runnable step;
+            synchronized (lane) {
+                step = lane.poll();
+                if (step == null) {
+                    laneRunning = false;
+                    return;
+                }
+            }
+            step.run();
+        }
+    }
+
+    /**
+     * Starts an own client handshake on the caller's thread: the ClientHello goes out now. A raw-key-only client's
+     * later steps go to the engine's handshake pool when it has one.
+     */
     void startOwnClient(HandshakeSettings settings, org.assure.dtls.ClientCredentials credentials,
             Optional<CachedSession> cached, HandshakeOutcome outcome) {
+        offloaded = engine.offloadsHandshakes() && credentials.psk().isEmpty() && credentials.rawKey().isPresent();
         synchronized (recordLayer) {
             own = OwnChannel.client(ownHost, settings, credentials, cached, outcome);
             own.startClient();
@@ -244,16 +300,36 @@ final class Connection implements DtlsSession {
         afterOwn();
     }
 
-    /** Starts an own server handshake on a verified ClientHello (receive thread). */
+    /**
+     * Starts an own server handshake on a verified ClientHello: here (receive thread), or as the first step of the
+     * lane when {@code offload} (a raw-key handshake on an engine with a handshake pool).
+     */
     void startOwnServer(HandshakeSettings settings, byte[] helloBody, Wire.ClientHello hello, int messageSeq,
             Optional<UUID> peerName, Optional<org.assure.dtls.ServerCredentials> credentials, int earlyAlert,
-            SessionCache<Bytes, CachedSession> cache, HandshakeOutcome outcome) {
-        synchronized (recordLayer) {
-            own = OwnChannel.server(ownHost, settings, helloBody, hello, messageSeq, peerName, credentials, earlyAlert,
-                    cache, outcome);
-            own.startServer();
+            SessionCache<Bytes, CachedSession> cache, HandshakeOutcome outcome, boolean offload) {
+        Runnable start = () -> {
+            boolean closedMeanwhile;
+            synchronized (recordLayer) {
+                own = OwnChannel.server(ownHost, settings, helloBody, hello, messageSeq, peerName, credentials,
+                        earlyAlert, cache, outcome);
+                closedMeanwhile = mode == MODE_CLOSED;
+                if (!closedMeanwhile) {
+                    own.startServer();
+                }
+            }
+            if (closedMeanwhile) {
+                // Replaced or engine closed before this step ran: end the handshake (releases its slot).
+                reportOwn(new ClosedChannelException());
+                return;
+            }
+            afterOwn();
+        };
+        if (offload) {
+            offloaded = true;
+            onLane(start);
+        } else {
+            start.run();
         }
-        afterOwn();
     }
 
     OwnChannel own() {

@@ -85,6 +85,8 @@ public final class EngineCore {
     private final SessionCache<Bytes, CachedSession> serverCache;
     private final SessionCache<ClientCacheKey, CachedSession> clientCache;
     private final ThreadPoolExecutor workers;
+    /** Raw-key handshakes' steps when {@link DtlsConfig#handshakeThreads()} > 0 (see {@link Connection}). */
+    private final ThreadPoolExecutor handshakeWork;
     /** With inline drains: where a session's end found by a drain is reported (listeners may take their time). */
     private final ThreadPoolExecutor endings;
     private final ScheduledExecutorService scheduler;
@@ -111,6 +113,7 @@ public final class EngineCore {
         this.serverCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.clientCache = new SessionCache<>(config.sessionCacheSize(), config.sessionCacheExpiry(), clock);
         this.workers = config.workerThreads() > 0 ? pool("worker", config.workerThreads()) : null;
+        this.handshakeWork = config.handshakeThreads() > 0 ? pool("handshake", config.handshakeThreads()) : null;
         this.endings = workers == null ? pool("session-end", 1) : null;
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
         timer.setRemoveOnCancelPolicy(true);
@@ -240,6 +243,32 @@ public final class EngineCore {
                 LOG.warn("handshake timer failed for {}", connection.peerAddress(), e);
             }
         }
+    }
+
+    /** Whether raw-key handshakes run on the handshake pool rather than on the thread that has their datagrams. */
+    boolean offloadsHandshakes() {
+        return handshakeWork != null;
+    }
+
+    /** Runs a connection's handshake steps on the handshake pool; false once the engine is closing. */
+    boolean executeHandshake(Runnable task) {
+        try {
+            handshakeWork.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** A datagram queued for a handshake that has ended since: demultiplexed again, as if it arrived now. */
+    void redispatch(Address from, byte[] datagram) {
+        received(from, datagram);
+    }
+
+    /** A handshake datagram the connection could not take any more (closed, or its handshake not in place). */
+    void handshakeDatagramDropped(Address from) {
+        droppedDatagrams.increment();
+        drops.drop("datagram (handshake over)", from);
     }
 
     boolean execute(Runnable task) {
@@ -405,12 +434,18 @@ public final class EngineCore {
         }
         handshakes.incrementAndGet();
         connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
-                own.credentials(), own.earlyAlert(), serverCache, own.outcome());
+                own.credentials(), own.earlyAlert(), serverCache, own.outcome(),
+                handshakeWork != null && own.rawKey());
     }
 
     /** What the own server handshake starts from. */
     private record OwnServerStart(byte[] body, Wire.ClientHello hello, int messageSeq, Optional<UUID> peerName,
             Optional<org.assure.dtls.ServerCredentials> credentials, int earlyAlert, HandshakeOutcome outcome) {
+        /** Whether this handshake will be a raw-key one (EC or RSA work), not PSK or a refusal. */
+        boolean rawKey() {
+            return credentials.isPresent() && credentials.get().rawKey().isPresent()
+                    && (credentials.get().psk().isEmpty() || !hello.offers(Wire.TLS_PSK_WITH_AES_128_CCM_8));
+        }
     }
 
     /**
@@ -709,6 +744,9 @@ public final class EngineCore {
         scheduler.shutdownNow();
         if (workers != null) {
             workers.shutdown();
+        }
+        if (handshakeWork != null) {
+            handshakeWork.shutdown();
         }
         if (endings != null) {
             endings.shutdown();
