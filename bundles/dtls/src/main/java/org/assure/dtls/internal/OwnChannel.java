@@ -285,19 +285,7 @@ final class OwnChannel {
                     throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
                 }
                 transcript.update(raw);
-                byte[] spki = rawPublicKey(m.body());
-                Optional<org.assure.dtls.PeerKey> accepted;
-                try {
-                    accepted = clientCredentials.rawKey().get().peerKeys().find(Bytes.of(spki));
-                } catch (RuntimeException e) {
-                    accepted = Optional.empty();
-                }
-                peerStatic = Signatures.publicKey(spki);
-                if (accepted == null || accepted.isEmpty() || !consistentServer(accepted.get().peer())
-                        || peerStatic == null) {
-                    throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "server key not accepted");
-                }
-                peerKey = accepted.get();
+                acceptPeerKey(clientCredentials.rawKey().get(), m.body(), this::consistentServer);
                 state = State.CLIENT_WAIT_SERVER_KEY_EXCHANGE;
             }
             case CLIENT_WAIT_SERVER_KEY_EXCHANGE -> {
@@ -446,6 +434,27 @@ final class OwnChannel {
     }
 
     /** RFC 7250 §3: a raw-key Certificate is one SubjectPublicKeyInfo<1..2^24-1>. */
+    /**
+     * The peer's raw-key Certificate: its key must be one the credentials expect, of a peer consistent with the
+     * name this handshake runs under, and usable for signatures; sets {@link #peerStatic} and {@link #peerKey}.
+     */
+    private void acceptPeerKey(org.assure.dtls.RawKeyCredentials credentials, byte[] certificateBody,
+            java.util.function.Predicate<Optional<UUID>> consistentOwner) throws Failure {
+        byte[] spki = rawPublicKey(certificateBody);
+        Optional<org.assure.dtls.PeerKey> accepted;
+        try {
+            accepted = credentials.peerKeys().find(Bytes.of(spki));
+        } catch (RuntimeException e) {
+            accepted = Optional.empty();
+        }
+        peerStatic = Signatures.publicKey(spki);
+        if (accepted == null || accepted.isEmpty() || !consistentOwner.test(accepted.get().peer())
+                || peerStatic == null) {
+            throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "peer key not accepted");
+        }
+        peerKey = accepted.get();
+    }
+
     private byte[] rawPublicKey(byte[] body) throws Failure {
         try {
             Wire.Reader r = new Wire.Reader(body);
@@ -932,18 +941,7 @@ final class OwnChannel {
                 if (m.type() != Wire.HT_CERTIFICATE) {
                     throw fail(UNEXPECTED_MESSAGE, FailureCause.OTHER, "unexpected message");
                 }
-                byte[] spki = rawPublicKey(m.body());
-                Optional<org.assure.dtls.PeerKey> accepted;
-                try {
-                    accepted = serverCredentials.rawKey().get().peerKeys().find(Bytes.of(spki));
-                } catch (RuntimeException e) {
-                    accepted = Optional.empty();
-                }
-                peerStatic = Signatures.publicKey(spki);
-                if (accepted == null || accepted.isEmpty() || !consistent(accepted.get().peer()) || peerStatic == null) {
-                    throw fail(BAD_CERTIFICATE, FailureCause.BAD_PEER_KEY, "peer key not accepted");
-                }
-                peerKey = accepted.get();
+                acceptPeerKey(serverCredentials.rawKey().get(), m.body(), this::consistent);
                 transcript.update(raw);
                 state = State.SERVER_WAIT_KEY_EXCHANGE;
             }
