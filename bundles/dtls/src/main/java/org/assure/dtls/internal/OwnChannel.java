@@ -266,7 +266,7 @@ final class OwnChannel {
         state = State.CLIENT_WAIT_SERVER_HELLO;
         deadline = host.nowMillis() + settings.handshakeTimeoutMillis();
         helloMessage = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
-        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, helloMessage)), false);
+        newFlight(List.of(handshake(0, helloMessage)), false);
     }
 
     private void clientMessage(Reassembly.Message m, byte[] raw) throws Failure {
@@ -345,7 +345,7 @@ final class OwnChannel {
         // RFC 6347 §4.2.1: the first ClientHello and the HelloVerifyRequest are not part of the handshake hash.
         hello.cookie = cookie;
         helloMessage = Wire.handshakeMessage(Wire.HT_CLIENT_HELLO, nextSendSeq++, hello.encode());
-        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, helloMessage)), false);
+        newFlight(List.of(handshake(0, helloMessage)), false);
     }
 
     private void serverHello(Reassembly.Message m, byte[] raw) throws Failure {
@@ -469,6 +469,11 @@ final class OwnChannel {
         }
     }
 
+    /** The body of our raw-key Certificate message. */
+    private byte[] ownCertificateBody() {
+        return certificateMessageBody(rawKeyCredentials().ownKey().publicKey());
+    }
+
     private static byte[] certificateMessageBody(java.security.PublicKey key) {
         return new Wire.Writer().vector24(key.getEncoded()).toByteArray();
     }
@@ -578,16 +583,10 @@ final class OwnChannel {
     private void rawKeyClientFlight() throws Failure {
         List<FlightItem> items = new ArrayList<>(5);
         if (certificateRequested) {
-            byte[] certificate = Wire.handshakeMessage(Wire.HT_CERTIFICATE, nextSendSeq++,
-                    certificateMessageBody(rawKeyCredentials().ownKey().publicKey()));
-            transcript.update(certificate);
-            items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
+            items.add(handshake(0, outgoing(Wire.HT_CERTIFICATE, ownCertificateBody())));
         }
         byte[] point = ephemeral.publicKey();
-        byte[] cke = Wire.handshakeMessage(Wire.HT_CLIENT_KEY_EXCHANGE, nextSendSeq++,
-                new Wire.Writer().vector8(point).toByteArray());
-        transcript.update(cke);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, cke));
+        items.add(handshake(0, outgoing(Wire.HT_CLIENT_KEY_EXCHANGE, new Wire.Writer().vector8(point).toByteArray())));
         byte[] premaster = EcP256.agree(ephemeral, serverPoint);
         master = KeySchedule.extendedMasterSecret(premaster, hash());
         Arrays.fill(premaster, (byte) 0);
@@ -595,13 +594,11 @@ final class OwnChannel {
         ephemeral = null;
         deriveKeys();
         if (certificateRequested) {
-            byte[] verify = Wire.handshakeMessage(Wire.HT_CERTIFICATE_VERIFY, nextSendSeq++,
-                    signed(ownSignatureAlgorithm(), ownSign(hash())));
-            transcript.update(verify);
-            items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, verify));
+            byte[] signature = signed(ownSignatureAlgorithm(), ownSign(hash()));
+            items.add(handshake(0, outgoing(Wire.HT_CERTIFICATE_VERIFY, signature)));
         }
         items.add(changeCipherSpec());
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 1, finishedMessage(true)));
+        items.add(handshake(1, finishedMessage(true)));
         state = State.CLIENT_WAIT_FINISHED;
         newFlight(items, false);
     }
@@ -625,9 +622,7 @@ final class OwnChannel {
             throw fail(INTERNAL_ERROR, FailureCause.OTHER, "no PSK for the server's hint");
         }
         pskKey = key.get();
-        byte[] cke = Wire.handshakeMessage(Wire.HT_CLIENT_KEY_EXCHANGE, nextSendSeq++,
-                Wire.encodeOpaque16(PskIdentities.encode(pskKey.keyId())));
-        transcript.update(cke);
+        byte[] cke = outgoing(Wire.HT_CLIENT_KEY_EXCHANGE, Wire.encodeOpaque16(PskIdentities.encode(pskKey.keyId())));
         byte[] psk = pskKey.secret().toByteArray();
         byte[] premaster = KeySchedule.pskPremasterSecret(psk);
         master = KeySchedule.extendedMasterSecret(premaster, hash());
@@ -636,8 +631,8 @@ final class OwnChannel {
         deriveKeys();
         byte[] finished = finishedMessage(true);
         state = State.CLIENT_WAIT_FINISHED;
-        newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, cke), changeCipherSpec(),
-                new FlightItem(Wire.CT_HANDSHAKE, 1, finished)), false);
+        newFlight(List.of(handshake(0, cke), changeCipherSpec(),
+                handshake(1, finished)), false);
     }
 
     private void serverFinished(Reassembly.Message m, byte[] raw) throws Failure {
@@ -651,7 +646,7 @@ final class OwnChannel {
             PeerIdentity cached = toResume.identity();
             identity = new PeerIdentity(named, PeerIdentity.peerId(named, cached.peerId()), cached.keyId(), cached.type());
             byte[] finished = finishedMessage(true);
-            finalFlight = List.of(changeCipherSpec(), new FlightItem(Wire.CT_HANDSHAKE, 1, finished));
+            finalFlight = List.of(changeCipherSpec(), handshake(1, finished));
             finalFlightPeerSeq = m.seq();
             send(finalFlight);
         } else if (rawKeys) {
@@ -799,13 +794,12 @@ final class OwnChannel {
             identity = new PeerIdentity(peerName, PeerIdentity.peerId(peerName, previous.peerId()), previous.keyId(),
                     previous.type());
             master = cached.masterSecret().toByteArray();
-            byte[] serverHello = Wire.handshakeMessage(Wire.HT_SERVER_HELLO, nextSendSeq++, sh.encode());
-            transcript.update(serverHello);
+            byte[] serverHello = outgoing(Wire.HT_SERVER_HELLO, sh.encode());
             deriveKeys();
             byte[] finished = finishedMessage(false);
             state = State.SERVER_RESUME_WAIT_FINISHED;
-            newFlight(List.of(new FlightItem(Wire.CT_HANDSHAKE, 0, serverHello), changeCipherSpec(),
-                    new FlightItem(Wire.CT_HANDSHAKE, 1, finished)), false);
+            newFlight(List.of(handshake(0, serverHello), changeCipherSpec(),
+                    handshake(1, finished)), false);
             return;
         }
         if (!pskSuite && !rawSuite) {
@@ -818,20 +812,13 @@ final class OwnChannel {
             return;
         }
         List<FlightItem> items = new ArrayList<>(3);
-        byte[] serverHello = Wire.handshakeMessage(Wire.HT_SERVER_HELLO, nextSendSeq++, sh.encode());
-        transcript.update(serverHello);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, serverHello));
+        items.add(handshake(0, outgoing(Wire.HT_SERVER_HELLO, sh.encode())));
         Optional<byte[]> hintText = serverCredentials.psk().get().hint()
                 .map(PskIdentities::hintText);
         if (hintText.isPresent()) {
-            byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
-                    Wire.encodeOpaque16(hintText.get()));
-            transcript.update(ske);
-            items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, ske));
+            items.add(handshake(0, outgoing(Wire.HT_SERVER_KEY_EXCHANGE, Wire.encodeOpaque16(hintText.get()))));
         }
-        byte[] done = Wire.handshakeMessage(Wire.HT_SERVER_HELLO_DONE, nextSendSeq++, new byte[0]);
-        transcript.update(done);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, done));
+        items.add(handshake(0, outgoing(Wire.HT_SERVER_HELLO_DONE, new byte[0])));
         state = State.SERVER_WAIT_KEY_EXCHANGE;
         newFlight(items, false);
     }
@@ -858,28 +845,19 @@ final class OwnChannel {
             sh.extensions.put(Wire.EXT_EC_POINT_FORMATS, new byte[] {1, 0});
         }
         List<FlightItem> items = new ArrayList<>(5);
-        byte[] serverHello = Wire.handshakeMessage(Wire.HT_SERVER_HELLO, nextSendSeq++, sh.encode());
-        transcript.update(serverHello);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, serverHello));
-        byte[] certificate = Wire.handshakeMessage(Wire.HT_CERTIFICATE, nextSendSeq++,
-                certificateMessageBody(rawKeyCredentials().ownKey().publicKey()));
-        transcript.update(certificate);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, certificate));
+        items.add(handshake(0, outgoing(Wire.HT_SERVER_HELLO, sh.encode())));
+        items.add(handshake(0, outgoing(Wire.HT_CERTIFICATE, ownCertificateBody())));
         ephemeral = EcP256.generate(hostRandom());
         byte[] point = ephemeral.publicKey();
         byte[] params = new Wire.Writer().u8(3).u16(EcP256.NAMED_GROUP).vector8(point).toByteArray();
         byte[] signature = ownSign(sha256(clientRandom, serverRandom, params));
-        byte[] ske = Wire.handshakeMessage(Wire.HT_SERVER_KEY_EXCHANGE, nextSendSeq++,
+        byte[] ske = outgoing(Wire.HT_SERVER_KEY_EXCHANGE,
                 new Wire.Writer().bytes(params).bytes(signed(ownSignatureAlgorithm(), signature)).toByteArray());
-        transcript.update(ske);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, ske));
-        byte[] request = Wire.handshakeMessage(Wire.HT_CERTIFICATE_REQUEST, nextSendSeq++,
+        items.add(handshake(0, ske));
+        byte[] request = outgoing(Wire.HT_CERTIFICATE_REQUEST,
                 new Wire.Writer().vector8(new byte[] {64, 1}).vector16(new byte[] {4, 3, 4, 1}).u16(0).toByteArray());
-        transcript.update(request);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, request));
-        byte[] done = Wire.handshakeMessage(Wire.HT_SERVER_HELLO_DONE, nextSendSeq++, new byte[0]);
-        transcript.update(done);
-        items.add(new FlightItem(Wire.CT_HANDSHAKE, 0, done));
+        items.add(handshake(0, request));
+        items.add(handshake(0, outgoing(Wire.HT_SERVER_HELLO_DONE, new byte[0])));
         state = State.SERVER_WAIT_CERTIFICATE;
         newFlight(items, false);
     }
@@ -1030,7 +1008,7 @@ final class OwnChannel {
                             : new PeerIdentity(peerName, PeerIdentity.peerId(peerName, pskKey.peer()),
                                     pskKey.keyId(), CredentialType.PSK);
                     byte[] finished = finishedMessage(false);
-                    finalFlight = List.of(changeCipherSpec(), new FlightItem(Wire.CT_HANDSHAKE, 1, finished));
+                    finalFlight = List.of(changeCipherSpec(), handshake(1, finished));
                     finalFlightPeerSeq = m.seq();
                     send(finalFlight);
                     if (sessionId.length > 0) {
@@ -1066,10 +1044,19 @@ final class OwnChannel {
     }
 
     private byte[] finishedMessage(boolean fromClient) {
-        byte[] verify = KeySchedule.verifyData(master, fromClient, hash());
-        byte[] message = Wire.handshakeMessage(Wire.HT_FINISHED, nextSendSeq++, verify);
+        return outgoing(Wire.HT_FINISHED, KeySchedule.verifyData(master, fromClient, hash()));
+    }
+
+    /** Our next handshake message: numbered in sequence and added to the transcript (after {@code body} was made). */
+    private byte[] outgoing(int type, byte[] body) {
+        byte[] message = Wire.handshakeMessage(type, nextSendSeq++, body);
         transcript.update(message);
         return message;
+    }
+
+    /** A flight item holding a handshake message, in the clear (epoch 0) or protected (epoch 1). */
+    private static FlightItem handshake(int epoch, byte[] message) {
+        return new FlightItem(Wire.CT_HANDSHAKE, epoch, message);
     }
 
     private byte[] hash() {
