@@ -15,13 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Cookies {
     static final int LENGTH = 32;
-    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    });
 
     private final SecureRandom random;
     private final long rotationMillis;
@@ -73,7 +66,7 @@ final class Cookies {
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] peer, Wire.ClientHello hello) {
-        Mac mac = HMAC.get();
+        Mac mac = KeySchedule.hmacSha256();
         try {
             mac.init(key);
         } catch (GeneralSecurityException e) {

@@ -9,11 +9,10 @@ import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.util.Memoable;
 
 /**
- * SHA-256 for BouncyCastle's lightweight HMAC (deterministic ECDSA nonces), computed by the JDK's own provider ({@code SUN}), whose SHA-256 the JIT
- * replaces with the CPU's SHA instructions (SHA-NI, or AVX2 code) where present. BouncyCastle's pure-Java
- * {@code SHA256Digest} was the largest single cost of a PSK handshake (the TLS 1.2 PRF is HMAC-SHA256: master
- * secret, key block, two Finished messages, plus the handshake hash and the cookie MAC). {@link Memoable}, so
- * BouncyCastle's HMAC keeps its precomputed pads as digest states instead of rehashing them.
+ * SHA-256 for BouncyCastle's lightweight HMAC in the deterministic ECDSA nonces of {@code ec.P256} (RFC 6979),
+ * computed by the JDK's own provider ({@code SUN}), whose SHA-256 the JIT replaces with the CPU's SHA instructions
+ * (SHA-NI, or AVX2 code) where present; BouncyCastle's pure-Java {@code SHA256Digest} is several times slower.
+ * {@link Memoable}, so BouncyCastle's HMAC keeps its precomputed pads as digest states instead of rehashing them.
  */
 public final class JdkSha256 implements ExtendedDigest, Memoable {
     private static final MessageDigest PROTOTYPE = prototype();

@@ -29,6 +29,11 @@ final class KeySchedule {
     private KeySchedule() {
     }
 
+    /** This thread's HMAC-SHA256 (the PRF's, also the cookies'); callers initialise it with their key. */
+    static Mac hmacSha256() {
+        return HMAC.get();
+    }
+
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
