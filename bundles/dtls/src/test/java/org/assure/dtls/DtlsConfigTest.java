@@ -20,6 +20,7 @@ class DtlsConfigTest {
         assertThat(config.handshakeTimeout()).isPositive();
         assertThat(config.maxFragmentLength()).isEqualTo(1024);
         assertThat(config.heartbeatInterval()).isZero();
+        assertThat(config.handshakeThreads()).isZero();
     }
 
     static Stream<Arguments> invalid() {
@@ -35,7 +36,9 @@ class DtlsConfigTest {
                 Arguments.of("idleTimeout", (UnaryOperator<DtlsConfig.Builder>) b -> b.idleTimeout(Duration.ofMillis(-1))),
                 Arguments.of("peerNameExtension", (UnaryOperator<DtlsConfig.Builder>) b -> b.peerNameExtension(0x10000)),
                 Arguments.of("maxFragmentLength", (UnaryOperator<DtlsConfig.Builder>) b -> b.maxFragmentLength(1000)),
-                Arguments.of("workerThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.workerThreads(-1)));
+                Arguments.of("workerThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.workerThreads(-1)),
+                Arguments.of("handshakeThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.handshakeThreads(-1)),
+                Arguments.of("handshakeThreads", (UnaryOperator<DtlsConfig.Builder>) b -> b.handshakeThreads(1025)));
     }
 
     @ParameterizedTest
