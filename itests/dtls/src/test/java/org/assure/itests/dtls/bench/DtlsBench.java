@@ -101,6 +101,8 @@ public final class DtlsBench {
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "3"));
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
+    /** {@link DtlsConfig#handshakeThreads()} of our engines in the handshake benchmarks (0, the default: inline). */
+    private static final int HANDSHAKE_THREADS = Integer.getInteger("bench.handshakeThreads", 0);
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 10_000);
     /** Warm-up ends when every arm's rate changed by at most this fraction from its previous round. */
     private static final double STABLE = 0.15;
@@ -342,7 +344,7 @@ public final class DtlsBench {
 
     private static DtlsConfig noResumption() {
         return DtlsConfig.builder().sessionCacheSize(0).maxConcurrentHandshakes(64)
-                .handshakeTimeout(Duration.ofSeconds(20)).build();
+                .handshakeTimeout(Duration.ofSeconds(20)).handshakeThreads(HANDSHAKE_THREADS).build();
     }
 
     private static DtlsEngine engine(DtlsConfig config, InMemoryCredentials server,
