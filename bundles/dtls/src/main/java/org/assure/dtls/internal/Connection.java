@@ -129,15 +129,7 @@ final class Connection implements DtlsSession {
     boolean offer(byte[] datagram) {
         if (mode == MODE_HANDSHAKE) {
             if (offloaded) {
-                return onLane(() -> {
-                    if (mode != MODE_HANDSHAKE) {
-                        // The handshake ended while this waited (the client may already have sent data or, having
-                        // finished, a ClientHello for its next session): the demultiplexer decides again.
-                        engine.redispatch(peer, datagram);
-                    } else if (!ownHandshakeDatagram(datagram)) {
-                        engine.handshakeDatagramDropped(peer);
-                    }
-                });
+                return onLane(laneStep(datagram));
             }
             return ownHandshakeDatagram(datagram);
         }
@@ -252,6 +244,45 @@ final class Connection implements DtlsSession {
     }
 
     // ---- the engine's own DTLS ----------------------------------------------------------------------------
+
+    /** A datagram's step on the handshake lane. */
+    private Runnable laneStep(byte[] datagram) {
+        return () -> {
+            if (mode != MODE_HANDSHAKE) {
+                // The handshake ended while this waited (the client may already have sent data or, having
+                // finished, a ClientHello for its next session): the demultiplexer decides again.
+                engine.redispatch(peer, datagram);
+            } else if (!ownHandshakeDatagram(datagram)) {
+                engine.handshakeDatagramDropped(peer);
+            }
+        };
+    }
+
+    static final int LANE_IDLE = 0;
+    static final int LANE_QUEUED = 1;
+    static final int LANE_FULL = 2;
+
+    /**
+     * Queues a datagram behind the steps still waiting on (or running on) the handshake lane, whatever the
+     * connection's state, so this peer's datagrams are handled in arrival order.
+     *
+     * @return {@link #LANE_IDLE} (nothing waits: handle it now), {@link #LANE_QUEUED} or {@link #LANE_FULL}
+     */
+    int queueBehindLane(byte[] datagram) {
+        if (!offloaded) {
+            return LANE_IDLE;
+        }
+        synchronized (lane) {
+            if (!laneRunning) {
+                return LANE_IDLE;
+            }
+            if (lane.size() >= MAX_QUEUED) {
+                return LANE_FULL;
+            }
+            lane.add(laneStep(datagram));
+            return LANE_QUEUED;
+        }
+    }
 
     /** Queues a handshake step on the lane; false if the lane is full. */
     private boolean onLane(Runnable step) {
