@@ -76,6 +76,32 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void givenAnOpenSession_whenClientConnectsAgain_thenBothEndsReplaceItWithoutAnOldEpochRecordOnTheWire()
+            throws Exception {
+        peers = Peers.ipv4();
+        DtlsEngine server = peers.server(Peers.fast(), serverCredentials(), serverEvents);
+        DtlsEngine client = peers.client(Peers.fast(), clientEvents);
+        DtlsSession first = client.connect(server.localAddress(), clientCredentials()).get();
+        DtlsSession acceptedFirst = Events.next(serverEvents.established);
+        first.send(new byte[] {1});
+        assertThat(Events.next(serverEvents.data).bytes()).containsExactly(1);
+
+        DtlsSession second = client.connect(server.localAddress(), clientCredentials()).get(20, TimeUnit.SECONDS);
+        Events.next(serverEvents.established);
+        second.send(new byte[] {2});
+        assertThat(Events.next(serverEvents.data).bytes()).containsExactly(2);
+
+        // The new ClientHello replaced the old session at the server (RFC 6347 §4.2.8); a close_notify in the old
+        // epoch would only have reached a peer without its keys, and its answer would have come back the same way.
+        assertThat(Events.next(clientEvents.closed)).isEqualTo(new Events.Closed(first, CloseReason.REPLACED));
+        assertThat(Events.next(serverEvents.closed)).isEqualTo(new Events.Closed(acceptedFirst, CloseReason.REPLACED));
+        assertThat(first.isOpen()).isFalse();
+        assertThat(client.stats().droppedRecords()).isZero();
+        assertThat(server.stats().droppedRecords()).isZero();
+        assertThat(server.stats().sessions()).isEqualTo(1);
+    }
+
+    @Test
     void givenIpv6Loopback_whenClientConnects_thenDataFlowsBothWays() throws Exception {
         peers = Peers.ipv6();
         DtlsEngine server = peers.server(Peers.fast(), serverCredentials(), serverEvents);

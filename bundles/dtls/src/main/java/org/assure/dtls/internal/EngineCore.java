@@ -262,7 +262,7 @@ public final class EngineCore {
 
     /** A datagram queued for a handshake that has ended since: demultiplexed again, as if it arrived now. */
     void redispatch(Address from, byte[] datagram) {
-        received(from, datagram);
+        demultiplex(from, datagram, true);
     }
 
     /** A handshake datagram the connection could not take any more (closed, or its handshake not in place). */
@@ -314,6 +314,11 @@ public final class EngineCore {
     // ---- demultiplexing -----------------------------------------------------------------------------------
 
     private void received(Address from, byte[] datagram) {
+        demultiplex(from, datagram, false);
+    }
+
+    /** @param fromLane the datagram waited on its connection's handshake lane (see {@link #redispatch}) */
+    private void demultiplex(Address from, byte[] datagram, boolean fromLane) {
         if (closed) {
             return;
         }
@@ -322,6 +327,18 @@ public final class EngineCore {
             // Closing right now (its removal from the map follows): the datagram is for whatever comes next.
             peers.remove(from, connection);
             connection = null;
+        }
+        if (connection != null && !fromLane) {
+            // Earlier datagrams of this peer may still wait on the handshake lane: this one goes after them, so a
+            // ClientHello cannot replace the session before the records that arrived ahead of it are read.
+            int lane = connection.queueBehindLane(datagram);
+            if (lane == Connection.LANE_FULL) {
+                droppedDatagrams.increment();
+                drops.drop("datagram (queue full)", from);
+            }
+            if (lane != Connection.LANE_IDLE) {
+                return;
+            }
         }
         if (connection != null) {
             if (connection.isEstablished() && serverCredentials.isPresent() && isClientHello(datagram)) {
@@ -430,7 +447,7 @@ public final class EngineCore {
             return;
         }
         if (existing != null) {
-            closeSession(existing, CloseReason.REPLACED);
+            replaceSession(existing);
         }
         handshakes.incrementAndGet();
         connection.startOwnServer(settings, own.body(), own.hello(), own.messageSeq(), own.peerName(),
@@ -536,7 +553,7 @@ public final class EngineCore {
         Connection previous = peers.put(server, connection);
         if (previous != null) {
             if (previous.isEstablished()) {
-                closeSession(previous, CloseReason.REPLACED);
+                replaceSession(previous);
             } else {
                 previous.markClosed();
             }
@@ -648,13 +665,28 @@ public final class EngineCore {
 
     /** Ends an established session once; sends close_notify when the end is ours. */
     void closeSession(Connection connection, CloseReason reason) {
+        closeSession(connection, reason, reason == CloseReason.LOCAL || reason == CloseReason.IDLE_TIMEOUT
+                || reason == CloseReason.REPLACED || reason == CloseReason.ENGINE_CLOSED);
+    }
+
+    /**
+     * Ends a session that a new handshake with the same peer replaces, without close_notify: the peer has started
+     * over (its new ClientHello is here) or is about to (ours is going out, and RFC 6347 §4.2.8 makes it drop the
+     * old session when that arrives). Either way the old epoch's close_notify could only reach a peer that no longer
+     * has the keys, which counts it as a record failing authentication, and answer it with one of its own that does
+     * the same here.
+     */
+    private void replaceSession(Connection connection) {
+        closeSession(connection, CloseReason.REPLACED, false);
+    }
+
+    private void closeSession(Connection connection, CloseReason reason, boolean notifyPeer) {
         if (!connection.markClosed()) {
             return;
         }
         peers.remove(connection.peerAddress(), connection);
         sessions.decrementAndGet();
-        if (reason == CloseReason.LOCAL || reason == CloseReason.IDLE_TIMEOUT || reason == CloseReason.REPLACED
-                || reason == CloseReason.ENGINE_CLOSED) {
+        if (notifyPeer) {
             connection.closeRecordLayer();
         }
         LOG.debug("DTLS session with {} closed: {}", connection.peerAddress(), reason);
