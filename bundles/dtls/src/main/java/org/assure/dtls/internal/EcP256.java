@@ -5,8 +5,6 @@ import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.assure.dtls.internal.ec.P256;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
@@ -25,8 +23,7 @@ import org.bouncycastle.util.BigIntegers;
  */
 final class EcP256 {
     static final int NAMED_GROUP = 23;
-    private static final int MAX_CACHED_KEYS = 256;
-    private static final Map<PrivateKey, byte[]> PRIVATE_KEYS = new ConcurrentHashMap<>();
+    private static final KeyCache<PrivateKey, byte[]> PRIVATE_KEYS = new KeyCache<>();
 
     private EcP256() {
     }
@@ -85,8 +82,20 @@ final class EcP256 {
         }
     }
 
+    /**
+     * The DER of a P-256 SubjectPublicKeyInfo up to its uncompressed point (RFC 5480: id-ecPublicKey, secp256r1,
+     * the BIT STRING header): how every raw P-256 key on the wire starts.
+     */
+    private static final byte[] SPKI_PREFIX = java.util.HexFormat.of()
+            .parseHex("3059301306072a8648ce3d020106082a8648ce3d030107034200");
+
     /** The P-256 point of a DER SubjectPublicKeyInfo, or null if it is not a P-256 EC key. */
     static Point publicKey(byte[] spki) {
+        if (spki.length == SPKI_PREFIX.length + P256.POINT_LENGTH
+                && Arrays.equals(spki, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+            // The usual encoding, read without an ASN.1 parse.
+            return decodePoint(Arrays.copyOfRange(spki, SPKI_PREFIX.length, spki.length));
+        }
         try {
             SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(spki);
             if (!X9ObjectIdentifiers.id_ecPublicKey.equals(info.getAlgorithm().getAlgorithm())
@@ -100,26 +109,19 @@ final class EcP256 {
         }
     }
 
-    /** The 32-byte scalar of an own P-256 key (converted once per key, bounded; a copy). */
+    /** The 32-byte scalar of an own P-256 key (converted once per key object, bounded; a copy). */
     static byte[] privateKey(PrivateKey key) throws IOException {
-        byte[] cached = PRIVATE_KEYS.get(key);
-        if (cached != null) {
-            return cached.clone();
-        }
-        byte[] pkcs8 = key.getEncoded();
-        try {
-            AsymmetricKeyParameter parsed = PrivateKeyFactory.createKey(pkcs8);
-            if (!(parsed instanceof ECPrivateKeyParameters ec) || ec.getParameters().getN().compareTo(P256.N) != 0) {
-                throw new IOException("not a P-256 private key");
+        return PRIVATE_KEYS.get(key, k -> {
+            byte[] pkcs8 = k.getEncoded();
+            try {
+                AsymmetricKeyParameter parsed = PrivateKeyFactory.createKey(pkcs8);
+                if (!(parsed instanceof ECPrivateKeyParameters ec) || ec.getParameters().getN().compareTo(P256.N) != 0) {
+                    throw new IOException("not a P-256 private key");
+                }
+                return BigIntegers.asUnsignedByteArray(P256.SCALAR_LENGTH, ec.getD());
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
             }
-            byte[] scalar = BigIntegers.asUnsignedByteArray(P256.SCALAR_LENGTH, ec.getD());
-            if (PRIVATE_KEYS.size() >= MAX_CACHED_KEYS) {
-                PRIVATE_KEYS.clear();
-            }
-            PRIVATE_KEYS.put(key, scalar);
-            return scalar.clone();
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        }).clone();
     }
 }

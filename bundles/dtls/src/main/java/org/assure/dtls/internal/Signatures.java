@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
@@ -27,7 +25,7 @@ final class Signatures {
     private static final byte[] SHA256_DIGEST_INFO = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01,
         0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
     private static final int MIN_RSA_BITS = 2048;
-    private static final Map<PrivateKey, AsymmetricKeyParameter> RSA_KEYS = new ConcurrentHashMap<>();
+    private static final KeyCache<PrivateKey, AsymmetricKeyParameter> RSA_KEYS = new KeyCache<>();
 
     private Signatures() {
     }
@@ -36,19 +34,13 @@ final class Signatures {
     private static final int KIND_P256 = 1;
     private static final int KIND_RSA = 2;
     /** Own keys' kinds: asked several times per handshake, each time a DER parse and a point check otherwise. */
-    private static final Map<PublicKey, Integer> KINDS = new ConcurrentHashMap<>();
+    private static final KeyCache<PublicKey, Integer> KINDS = new KeyCache<>();
 
     private static int kind(PublicKey key) {
-        Integer kind = KINDS.get(key);
-        if (kind == null) {
-            Object parsed = publicKey(key.getEncoded());
-            kind = parsed instanceof EcP256.Point ? KIND_P256 : parsed instanceof RSAKeyParameters ? KIND_RSA : KIND_NONE;
-            if (KINDS.size() >= 256) {
-                KINDS.clear();
-            }
-            KINDS.put(key, kind);
-        }
-        return kind;
+        return KINDS.get(key, k -> {
+            Object parsed = publicKey(k.getEncoded());
+            return parsed instanceof EcP256.Point ? KIND_P256 : parsed instanceof RSAKeyParameters ? KIND_RSA : KIND_NONE;
+        });
     }
 
     /** The scheme this side signs with for its raw key. */
@@ -132,23 +124,17 @@ final class Signatures {
     }
 
     private static AsymmetricKeyParameter rsaPrivateKey(PrivateKey key) throws IOException {
-        AsymmetricKeyParameter cached = RSA_KEYS.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        byte[] pkcs8 = key.getEncoded();
-        try {
-            AsymmetricKeyParameter parsed = PrivateKeyFactory.createKey(pkcs8);
-            if (!(parsed instanceof RSAKeyParameters) || !parsed.isPrivate()) {
-                throw new IOException("not an RSA private key");
+        return RSA_KEYS.get(key, k -> {
+            byte[] pkcs8 = k.getEncoded();
+            try {
+                AsymmetricKeyParameter parsed = PrivateKeyFactory.createKey(pkcs8);
+                if (!(parsed instanceof RSAKeyParameters) || !parsed.isPrivate()) {
+                    throw new IOException("not an RSA private key");
+                }
+                return parsed;
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
             }
-            if (RSA_KEYS.size() >= 256) {
-                RSA_KEYS.clear();
-            }
-            RSA_KEYS.put(key, parsed);
-            return parsed;
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        });
     }
 }
