@@ -10,7 +10,7 @@
  * the authority. See {@code API.md} in this bundle's sources for threading and events.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.assure.dtls;
 
 import org.osgi.annotation.bundle.Export;

@@ -103,6 +103,12 @@ public final class DtlsBench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
     /** {@link DtlsConfig#handshakeThreads()} of our engines in the handshake benchmarks (0, the default: inline). */
     private static final int HANDSHAKE_THREADS = Integer.getInteger("bench.handshakeThreads", 0);
+    /**
+     * Receive threads (a {@code SO_REUSEPORT} group, {@link UdpTransport}) of our server's socket in the handshake
+     * benchmarks; by default one per concurrent client, so a client waits behind another's handshake only when the
+     * kernel's address hash puts both on the same socket.
+     */
+    private static final int RECEIVE_THREADS = Integer.getInteger("bench.receiveThreads", CONCURRENCY);
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 10_000);
     /** Warm-up ends when every arm's rate changed by at most this fraction from its previous round. */
     private static final double STABLE = 0.15;
@@ -349,7 +355,10 @@ public final class DtlsBench {
 
     private static DtlsEngine engine(DtlsConfig config, InMemoryCredentials server,
             org.assure.dtls.DtlsDataHandler handler) throws IOException {
-        DtlsEngine.Builder builder = DtlsEngine.builder(UdpTransport.ephemeral(LOOPBACK), ChannelKind.MANAGEMENT)
+        UdpTransport transport = server == null ? UdpTransport.ephemeral(LOOPBACK)
+                : new UdpTransport(LOOPBACK, 0, 0, UdpTransport.DEFAULT_MTU, UdpTransport.DEFAULT_SOCKET_BUFFER,
+                        RECEIVE_THREADS);
+        DtlsEngine.Builder builder = DtlsEngine.builder(transport, ChannelKind.MANAGEMENT)
                 .config(config).random(RANDOM).dataHandler(handler);
         if (server != null) {
             builder.serverCredentials(server);
@@ -503,9 +512,11 @@ public final class DtlsBench {
     private static void handshakes(String name, InMemoryCredentials serverCredentials,
             java.util.function.IntFunction<ClientCredentials> clientCredentials, ScandiumConfig scandium,
             Op ceiling, Op referenceCeiling) throws Exception {
-        // No echo: Scandium's server in this loop only receives the record too.
-        DtlsEngine server = engine(noResumption(), serverCredentials, (session, data) -> {
-        });
+        // No echo: Scandium's server in this loop only receives the record too. The data handler runs on the receive
+        // thread that has the client: which thread took which client is reported.
+        java.util.Map<org.assure.core.model.Address, String> receivedOn = new java.util.concurrent.ConcurrentHashMap<>();
+        DtlsEngine server = engine(noResumption(), serverCredentials,
+                (session, data) -> receivedOn.put(session.peerAddress(), Thread.currentThread().getName()));
         List<DtlsEngine> clients = new ArrayList<>();
         AtomicReference<DTLSConnector> scandiumServer = new AtomicReference<>();
         List<DTLSConnector> scandiumClients = new ArrayList<>();
@@ -547,6 +558,8 @@ public final class DtlsBench {
             double ratio = measured.ratio(0, 1);
             report(name, measured.median(0), "handshakes/s", measured.median(1), ratio, ">=1.5x", ratio >= 1.5);
             reportCpu(name, measured);
+            CPU_NOTES.add(name + ": our server's " + RECEIVE_THREADS + " receive thread(s) took the " + CONCURRENCY
+                    + " clients as " + spread(receivedOn.values()));
             if (ceiling != null) {
                 double fraction = measured.ratio(0, 2);
                 report(name + ".crypto-ceiling", measured.median(0), "handshakes/s", measured.median(2), fraction,
@@ -565,6 +578,14 @@ public final class DtlsBench {
                 last.destroy();
             }
         }
+    }
+
+    /** How many clients each receive thread had, largest first, e.g. {@code 2+1+1}. */
+    private static String spread(java.util.Collection<String> threads) {
+        java.util.Map<String, Long> perThread = threads.stream()
+                .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
+        return perThread.values().stream().sorted(java.util.Comparator.reverseOrder()).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("+"));
     }
 
     /**
