@@ -30,11 +30,18 @@ public final class CoapServers {
         return config;
     }
 
+    /**
+     * Receive threads of each of the authority's DTLS endpoints: one per core, at most 4. Many devices handshake with
+     * an authority at once (a bootstrap storm); with a {@code SO_REUSEPORT} group their EC work spreads over the
+     * cores with no hand-off, while each device stays on one thread (org.assure.dtls {@link UdpTransport}).
+     */
+    static final int RECEIVE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     /** A started CoAP server on one DTLS management endpoint at {@code bind}. */
     public static CoapServer start(InetSocketAddress bind, DtlsServerCredentials credentials, CoapResource... roots) {
         Configuration config = configuration();
-        DtlsCoapConnector connector = DtlsCoapConnector.builder(
-                new UdpTransport(bind.getAddress(), bind.getPort(), 0, UdpTransport.DEFAULT_MTU), ChannelKind.MANAGEMENT)
+        DtlsCoapConnector connector = DtlsCoapConnector.builder(new UdpTransport(bind.getAddress(), bind.getPort(), 0,
+                UdpTransport.DEFAULT_MTU, UdpTransport.DEFAULT_SOCKET_BUFFER, RECEIVE_THREADS), ChannelKind.MANAGEMENT)
                 .serverCredentials(credentials).build();
         CoapServer server = new CoapServer(config);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config).setConnector(connector).build());
