@@ -219,9 +219,13 @@ public final class UdpTransport implements ChannelTransport {
 
     private final class Endpoint implements TransportEndpoint {
         private final ChannelKind kind;
-        /** The socket (or the {@code SO_REUSEPORT} group) of this endpoint; datagrams are sent from the first. */
+        /**
+         * The socket (or the {@code SO_REUSEPORT} group) of this endpoint. A receive thread sends on its own socket
+         * (no contention for one socket's write lock between them), any other thread on the first.
+         */
         private final List<DatagramChannel> channels;
         private final DatagramChannel sender;
+        private final ThreadLocal<DatagramChannel> receivingOn = new ThreadLocal<>();
         private final DatagramReceiver receiver;
         private final int localPort;
         private final List<Thread> threads = new ArrayList<>();
@@ -247,6 +251,7 @@ public final class UdpTransport implements ChannelTransport {
         }
 
         private void receiveLoop(DatagramChannel channel) {
+            receivingOn.set(channel);
             ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_UDP_PAYLOAD + 1);
             while (!closed) {
                 try {
@@ -290,7 +295,9 @@ public final class UdpTransport implements ChannelTransport {
             if (closed) {
                 throw new ClosedChannelException();
             }
-            sender.send(ByteBuffer.wrap(data, offset, length), new InetSocketAddress(ip.inetAddress(), ip.remotePort()));
+            DatagramChannel own = receivingOn.get();
+            (own != null ? own : sender).send(ByteBuffer.wrap(data, offset, length),
+                    new InetSocketAddress(ip.inetAddress(), ip.remotePort()));
         }
 
         @Override
