@@ -170,15 +170,16 @@ public final class UdpTransport implements ChannelTransport {
             DatagramChannel first = DatagramChannel.open();
             channels.add(first);
             configure(first);
-            if (receiveThreads == 1 || !first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                if (receiveThreads > 1) {
-                    LOG.warn("SO_REUSEPORT is not supported here: one receive thread instead of {}", receiveThreads);
-                }
-                first.bind(new InetSocketAddress(bindAddress, port));
+            // Bound alone (no SO_REUSEPORT) in any case: a port another socket holds fails here, and an ephemeral
+            // port is one nobody has.
+            first.bind(new InetSocketAddress(bindAddress, port));
+            if (receiveThreads == 1) {
                 return channels;
             }
-            // Bound alone first: a port another socket holds fails here, and an ephemeral port is one nobody has.
-            first.bind(new InetSocketAddress(bindAddress, port));
+            if (!first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                LOG.warn("SO_REUSEPORT is not supported here: one receive thread instead of {}", receiveThreads);
+                return channels;
+            }
             int chosen = ((InetSocketAddress) first.getLocalAddress()).getPort();
             first.close();
             channels.clear();
