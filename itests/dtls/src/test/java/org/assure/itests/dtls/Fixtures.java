@@ -149,8 +149,16 @@ final class Fixtures {
         final CoapServer server;
 
         OurCoapServer(InMemoryCredentials credentials, DtlsSessionListener listener) throws IOException {
+            this(credentials, listener, 1);
+        }
+
+        /** @param receiveThreads the server socket's receive threads ({@link UdpTransport}'s group when above 1) */
+        OurCoapServer(InMemoryCredentials credentials, DtlsSessionListener listener, int receiveThreads)
+                throws IOException {
             Configuration coap = coapConfig();
-            connector = DtlsCoapConnector.builder(UdpTransport.ephemeral(LOOPBACK), ChannelKind.MANAGEMENT)
+            UdpTransport transport = new UdpTransport(LOOPBACK, 0, 0, UdpTransport.DEFAULT_MTU,
+                    UdpTransport.DEFAULT_SOCKET_BUFFER, receiveThreads);
+            connector = DtlsCoapConnector.builder(transport, ChannelKind.MANAGEMENT)
                     .config(config()).random(RANDOM).serverCredentials(credentials).listener(listener).build();
             server = new CoapServer(coap);
             server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(coap).setConnector(connector).build());

@@ -3,7 +3,15 @@ package org.assure.itests.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assure.core.model.PskHint;
 import org.assure.dtls.CredentialType;
 import org.assure.dtls.DtlsSession;
 import org.assure.dtls.InMemoryCredentials;
@@ -45,6 +53,43 @@ class LibcoapInteropIT {
     @Test
     void opensslClientWithPsk() throws Exception {
         getWithPsk("coap-client-openssl");
+    }
+
+    @Test
+    void gnutlsClientsAtOnceAgainstAServerReceivingOnFourThreads() throws Exception {
+        // A SO_REUSEPORT group of 4 sockets: each client's datagrams reach one of them, whichever it is.
+        String client = Fixtures.require("coap-client-gnutls");
+        int clients = 8;
+        List<Fixtures.Psk> psks = new ArrayList<>();
+        List<UUID> names = new ArrayList<>();
+        InMemoryCredentials credentials = new InMemoryCredentials(serverName);
+        for (int i = 0; i < clients; i++) {
+            Fixtures.Psk psk = Fixtures.Psk.random();
+            UUID name = UUID.randomUUID();
+            credentials.putSecret(psk.keyId(), psk.secret())
+                    .putPeer(InMemoryCredentials.Peer.withPsk(name, new PskHint.KeyIdHint(psk.keyId())));
+            psks.add(psk);
+            names.add(name);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try (Fixtures.OurCoapServer server = new Fixtures.OurCoapServer(credentials, events, 4)) {
+            List<Future<Fixtures.Result>> results = new ArrayList<>();
+            for (Fixtures.Psk psk : psks) {
+                results.add(pool.submit(() -> Fixtures.run(Fixtures.PROCESS_TIMEOUT, client, "-m", "get", "-B", "10",
+                        "-u", psk.identity(), "-k", psk.ascii(), server.uri("hello"))));
+            }
+            for (int i = 0; i < clients; i++) {
+                Fixtures.Result result = results.get(i).get();
+                assertThat(result.stdout()).as("stderr: %s", result.stderr()).contains("hello " + names.get(i));
+            }
+            Set<UUID> established = new HashSet<>();
+            for (int i = 0; i < clients; i++) {
+                established.add(events.nextEstablished().peerId().orElseThrow());
+            }
+            assertThat(established).containsExactlyInAnyOrderElementsOf(names);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
