@@ -79,20 +79,12 @@ final class KeySchedule {
         }
         byte[] out = new byte[length];
         // A(1) = HMAC(secret, seed)
-        mac.update(label);
-        mac.update(seedA);
-        if (seedB != null) {
-            mac.update(seedB);
-        }
+        seed(mac, label, seedA, seedB);
         byte[] a = mac.doFinal();
         int done = 0;
         while (done < length) {
             mac.update(a);
-            mac.update(label);
-            mac.update(seedA);
-            if (seedB != null) {
-                mac.update(seedB);
-            }
+            seed(mac, label, seedA, seedB);
             byte[] block = mac.doFinal();
             int n = Math.min(block.length, length - done);
             System.arraycopy(block, 0, out, done, n);
@@ -103,5 +95,14 @@ final class KeySchedule {
         }
         Arrays.fill(a, (byte) 0);
         return out;
+    }
+
+    /** The PRF's seed: label, then seedA, then seedB if any. */
+    private static void seed(Mac mac, byte[] label, byte[] seedA, byte[] seedB) {
+        mac.update(label);
+        mac.update(seedA);
+        if (seedB != null) {
+            mac.update(seedB);
+        }
     }
 }

@@ -587,12 +587,7 @@ final class OwnChannel {
         }
         byte[] point = ephemeral.publicKey();
         items.add(handshake(0, outgoing(Wire.HT_CLIENT_KEY_EXCHANGE, new Wire.Writer().vector8(point).toByteArray())));
-        byte[] premaster = EcP256.agree(ephemeral, serverPoint);
-        master = KeySchedule.extendedMasterSecret(premaster, hash());
-        Arrays.fill(premaster, (byte) 0);
-        ephemeral.destroy();
-        ephemeral = null;
-        deriveKeys();
+        keysFromEcdhe(serverPoint);
         if (certificateRequested) {
             byte[] signature = signed(ownSignatureAlgorithm(), ownSign(hash()));
             items.add(handshake(0, outgoing(Wire.HT_CERTIFICATE_VERIFY, signature)));
@@ -623,12 +618,7 @@ final class OwnChannel {
         }
         pskKey = key.get();
         byte[] cke = outgoing(Wire.HT_CLIENT_KEY_EXCHANGE, Wire.encodeOpaque16(PskIdentities.encode(pskKey.keyId())));
-        byte[] psk = pskKey.secret().toByteArray();
-        byte[] premaster = KeySchedule.pskPremasterSecret(psk);
-        master = KeySchedule.extendedMasterSecret(premaster, hash());
-        Arrays.fill(psk, (byte) 0);
-        Arrays.fill(premaster, (byte) 0);
-        deriveKeys();
+        keysFromPsk();
         byte[] finished = finishedMessage(true);
         state = State.CLIENT_WAIT_FINISHED;
         newFlight(List.of(handshake(0, cke), changeCipherSpec(),
@@ -962,12 +952,7 @@ final class OwnChannel {
                         throw fail(ILLEGAL_PARAMETER, FailureCause.OTHER, "bad ECDH point");
                     }
                     transcript.update(raw);
-                    byte[] premaster = EcP256.agree(ephemeral, clientPoint);
-                    master = KeySchedule.extendedMasterSecret(premaster, hash());
-                    Arrays.fill(premaster, (byte) 0);
-                    ephemeral.destroy();
-                    ephemeral = null;
-                    deriveKeys();
+                    keysFromEcdhe(clientPoint);
                     state = State.SERVER_WAIT_CERTIFICATE_VERIFY;
                     break;
                 }
@@ -984,12 +969,7 @@ final class OwnChannel {
                 }
                 pskKey = key.get();
                 transcript.update(raw);
-                byte[] psk = pskKey.secret().toByteArray();
-                byte[] premaster = KeySchedule.pskPremasterSecret(psk);
-                master = KeySchedule.extendedMasterSecret(premaster, hash());
-                Arrays.fill(psk, (byte) 0);
-                Arrays.fill(premaster, (byte) 0);
-                deriveKeys();
+                keysFromPsk();
                 state = State.SERVER_WAIT_FINISHED;
             }
             case SERVER_WAIT_FINISHED, SERVER_RESUME_WAIT_FINISHED -> {
@@ -1068,6 +1048,29 @@ final class OwnChannel {
     }
 
     /** Key block → both directions' ciphers; the write side switches at our ChangeCipherSpec. */
+    /** The master secret and the record keys from the ECDHE agreement with {@code peer}; the ephemeral key is spent. */
+    private void keysFromEcdhe(EcP256.Point peer) {
+        byte[] premaster = EcP256.agree(ephemeral, peer);
+        ephemeral.destroy();
+        ephemeral = null;
+        keysFromPremaster(premaster);
+    }
+
+    /** The master secret and the record keys from {@link #pskKey} (RFC 4279 §2 premaster). */
+    private void keysFromPsk() {
+        byte[] psk = pskKey.secret().toByteArray();
+        byte[] premaster = KeySchedule.pskPremasterSecret(psk);
+        Arrays.fill(psk, (byte) 0);
+        keysFromPremaster(premaster);
+    }
+
+    /** Extended master secret over the transcript so far (RFC 7627), then the key block; the premaster is wiped. */
+    private void keysFromPremaster(byte[] premaster) {
+        master = KeySchedule.extendedMasterSecret(premaster, hash());
+        Arrays.fill(premaster, (byte) 0);
+        deriveKeys();
+    }
+
     private void deriveKeys() {
         int keyLength = RecordCipher.KEY_LENGTH;
         int saltLength = RecordCipher.SALT_LENGTH;

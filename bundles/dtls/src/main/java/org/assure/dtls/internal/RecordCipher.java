@@ -152,13 +152,22 @@ abstract class RecordCipher {
 
         /** A_i: flags (L-1 = 2), nonce, 3-byte counter. */
         private static byte[] counterBlock(byte[] nonce, int counter) {
-            byte[] a = new byte[16];
-            a[0] = 2;
-            System.arraycopy(nonce, 0, a, 1, 12);
-            a[13] = (byte) (counter >>> 16);
-            a[14] = (byte) (counter >>> 8);
-            a[15] = (byte) counter;
-            return a;
+            return block(2, nonce, counter);
+        }
+
+        /** A CCM block of flags, the 12-byte nonce and a 3-byte big-endian value (a counter, or B0's length). */
+        private static byte[] block(int flags, byte[] nonce, int value) {
+            byte[] block = new byte[16];
+            block[0] = (byte) flags;
+            System.arraycopy(nonce, 0, block, 1, 12);
+            put24(block, value);
+            return block;
+        }
+
+        private static void put24(byte[] block, int value) {
+            block[13] = (byte) (value >>> 16);
+            block[14] = (byte) (value >>> 8);
+            block[15] = (byte) value;
         }
 
         private void ctr(byte[] nonce, byte[] in, int off, int len, byte[] out, int outOff) {
@@ -166,9 +175,7 @@ abstract class RecordCipher {
             byte[] keystream = new byte[16];
             int counter = 1;
             for (int done = 0; done < len; done += 16) {
-                a[13] = (byte) (counter >>> 16);
-                a[14] = (byte) (counter >>> 8);
-                a[15] = (byte) counter;
+                put24(a, counter);
                 aes.processBlock(a, 0, keystream, 0);
                 int n = Math.min(16, len - done);
                 for (int i = 0; i < n; i++) {
@@ -179,13 +186,8 @@ abstract class RecordCipher {
         }
 
         private byte[] cbcMac(byte[] nonce, byte[] aad, byte[] in, int off, int len) {
-            byte[] x = new byte[16];
             // B0: flags (Adata, M' = (8-2)/2, L' = 2), nonce, message length.
-            x[0] = 0x5A;
-            System.arraycopy(nonce, 0, x, 1, 12);
-            x[13] = (byte) (len >>> 16);
-            x[14] = (byte) (len >>> 8);
-            x[15] = (byte) len;
+            byte[] x = block(0x5A, nonce, len);
             aes.processBlock(x, 0, x, 0);
             // The additional data (13 bytes) with its 2-byte length: one block, zero padded.
             x[0] ^= (byte) (aad.length >>> 8);

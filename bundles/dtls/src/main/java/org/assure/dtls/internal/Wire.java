@@ -287,6 +287,15 @@ final class Wire {
         return new Writer().vector16(list).toByteArray();
     }
 
+    /** A hello's session id: at most 32 bytes (RFC 5246 §7.4.1.2). */
+    private static byte[] sessionId(Reader r) throws DecodeException {
+        byte[] id = r.vector8();
+        if (id.length > 32) {
+            throw new DecodeException("session id too long");
+        }
+        return id;
+    }
+
     /** A ClientHello body (RFC 6347 §4.2.1). */
     static final class ClientHello {
         int version;
@@ -311,14 +320,9 @@ final class Wire {
             ClientHello hello = new ClientHello();
             hello.version = r.u16();
             hello.random = r.bytes(32);
-            hello.sessionId = r.vector8();
-            if (hello.sessionId.length > 32) {
-                throw new DecodeException("session id too long");
-            }
+            hello.sessionId = sessionId(r);
+            // A cookie is at most 255 bytes (RFC 6347 §4.2.1): what an 8-bit length allows.
             hello.cookie = r.vector8();
-            if (hello.cookie.length > 255) {
-                throw new DecodeException("cookie too long");
-            }
             byte[] suites = r.vector16();
             if (suites.length < 2 || suites.length % 2 != 0) {
                 throw new DecodeException("cipher suites");
@@ -364,10 +368,7 @@ final class Wire {
             ServerHello hello = new ServerHello();
             hello.version = r.u16();
             hello.random = r.bytes(32);
-            hello.sessionId = r.vector8();
-            if (hello.sessionId.length > 32) {
-                throw new DecodeException("session id too long");
-            }
+            hello.sessionId = sessionId(r);
             hello.suite = r.u16();
             hello.compression = r.u8();
             hello.extensions = extensions(r);

@@ -103,19 +103,35 @@ class OwnChannelTest {
 
     /** Answers ClientHellos as the engine does: without a cookie exchange here, the first starts the server. */
     private void pump(OwnChannel client) throws Exception {
+        pumpWith(client, credentials);
+    }
+
+    private void pumpWith(OwnChannel client, InMemoryCredentials serverCredentials) throws Exception {
+        pumpWith(client, serverCredentials, receiver -> {
+        });
+    }
+
+    /**
+     * Passes datagrams both ways until neither side sends; the first one starts the server with these credentials.
+     * {@code beforeEach} gets the receiving side before every later datagram (e.g. to feed it noise first).
+     */
+    private void pumpWith(OwnChannel client, InMemoryCredentials serverCredentials,
+            java.util.function.Consumer<OwnChannel> beforeEach) throws Exception {
         for (int round = 0; round < 20; round++) {
             boolean moved = false;
             while (!clientWires.out.isEmpty()) {
                 byte[] datagram = clientWires.out.poll();
                 moved = true;
                 if (server == null) {
-                    server = startServer(datagram);
+                    server = startServer(datagram, serverCredentials);
                 } else {
+                    beforeEach.accept(server);
                     server.receive(datagram);
                 }
             }
             while (!serverWires.out.isEmpty()) {
                 moved = true;
+                beforeEach.accept(client);
                 client.receive(serverWires.out.poll());
             }
             if (!moved) {
@@ -124,14 +140,14 @@ class OwnChannelTest {
         }
     }
 
-    private OwnChannel startServer(byte[] datagram) throws Exception {
+    private OwnChannel startServer(byte[] datagram, InMemoryCredentials serverCredentials) throws Exception {
         Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
         Wire.FragmentHeader header = Wire.fragment(datagram, record.offset(), record.length());
         int start = record.offset() + Wire.HANDSHAKE_HEADER;
         byte[] body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
         Wire.ClientHello hello = Wire.ClientHello.decode(body);
         Optional<UUID> name = Optional.ofNullable(hello.extensions.get(0xFF00)).flatMap(PeerNameExtension::decode);
-        Optional<ServerCredentials> selected = credentials.select(null, name);
+        Optional<ServerCredentials> selected = serverCredentials.select(null, name);
         OwnChannel channel = OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name, selected,
                 0, cache, new HandshakeOutcome());
         channel.startServer();
@@ -220,67 +236,16 @@ class OwnChannelTest {
         return new org.assure.dtls.OwnKey(UUID.randomUUID(), pair.getPublic(), pair.getPrivate());
     }
 
-    private void pumpWith(OwnChannel client, InMemoryCredentials serverCredentials) throws Exception {
-        for (int round = 0; round < 20; round++) {
-            boolean moved = false;
-            while (!clientWires.out.isEmpty()) {
-                byte[] datagram = clientWires.out.poll();
-                moved = true;
-                if (server == null) {
-                    Wire.RecordHeader record = Wire.record(datagram, 0, datagram.length);
-                    Wire.FragmentHeader header = Wire.fragment(datagram, record.offset(), record.length());
-                    int start = record.offset() + Wire.HANDSHAKE_HEADER;
-                    byte[] body = java.util.Arrays.copyOfRange(datagram, start, start + header.length());
-                    Wire.ClientHello hello = Wire.ClientHello.decode(body);
-                    Optional<UUID> name = Optional.ofNullable(hello.extensions.get(0xFF00))
-                            .flatMap(PeerNameExtension::decode);
-                    server = OwnChannel.server(serverWires, settings, body, hello, header.messageSeq(), name,
-                            serverCredentials.select(null, name), 0, cache, new HandshakeOutcome());
-                    server.startServer();
-                } else {
-                    server.receive(datagram);
-                }
-            }
-            while (!serverWires.out.isEmpty()) {
-                moved = true;
-                client.receive(serverWires.out.poll());
-            }
-            if (!moved) {
-                return;
-            }
-        }
-    }
-
     @Test
     void givenNoiseAndForgedEpoch1Records_whenInterleavedWithTheHandshake_thenTheyAreDroppedAndBothSidesEstablish()
             throws Exception {
         java.util.Random noise = new java.util.Random(11);
         OwnChannel client = client(ClientCredentials.psk(clientName, serverName, PskResolver.fixed(PskKey.of(pskId, psk))));
-        for (int round = 0; round < 20; round++) {
-            boolean moved = false;
-            while (!clientWires.out.isEmpty()) {
-                byte[] datagram = clientWires.out.poll();
-                moved = true;
-                if (server == null) {
-                    server = startServer(datagram);
-                } else {
-                    for (int i = 0; i < 50; i++) {
-                        server.receive(garbage(noise));
-                    }
-                    server.receive(datagram);
-                }
+        pumpWith(client, credentials, receiver -> {
+            for (int i = 0; i < 50; i++) {
+                receiver.receive(garbage(noise));
             }
-            while (!serverWires.out.isEmpty()) {
-                moved = true;
-                for (int i = 0; i < 50; i++) {
-                    client.receive(garbage(noise));
-                }
-                client.receive(serverWires.out.poll());
-            }
-            if (!moved) {
-                break;
-            }
-        }
+        });
 
         assertThat(client.failed).isNull();
         assertThat(server.failed).isNull();
